@@ -1,0 +1,145 @@
+"""Vault settings: ``vaultkg.toml`` at the vault root, plus Obsidian's own ignore filters."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Diagnostic
+from .parse.note import DEFAULT_MAX_BYTES
+
+DEFAULT_BASE_IRI = "https://example.org/vaultkg/"
+CONFIG_NAME = "vaultkg.toml"
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "kib": 1024,
+    "m": 10**6,
+    "mb": 10**6,
+    "mib": 2**20,
+    "g": 10**9,
+    "gb": 10**9,
+    "gib": 2**30,
+}
+
+
+@dataclass(slots=True)
+class Config:
+    base_iri: str = DEFAULT_BASE_IRI
+    exclude: list[str] = field(default_factory=list)  # glob patterns, vault-relative
+    obsidian_ignore: list[str] = field(default_factory=list)  # app.json userIgnoreFilters
+    max_file_size: int = DEFAULT_MAX_BYTES
+    types: dict[str, str] = field(default_factory=dict)  # folder -> entity type
+    publish_exclude: list[str] = field(default_factory=list)
+    link_headings: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_size(value: Any) -> int | None:
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str):
+        m = _SIZE.match(value)
+        if m:
+            unit = (m.group(2) or "").lower()
+            if unit in _UNITS:
+                return int(float(m.group(1)) * _UNITS[unit])
+    return None
+
+
+def _str_list(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
+    """Read the vault's settings; a bad file is reported and defaults are used."""
+    cfg = Config()
+    diags: list[Diagnostic] = []
+    app = root / ".obsidian" / "app.json"
+    if app.is_file():
+        try:
+            data = json.loads(app.read_text("utf-8"))
+            filters = data.get("userIgnoreFilters") if isinstance(data, dict) else None
+            cfg.obsidian_ignore = _str_list(filters) or []
+        except (OSError, ValueError) as exc:
+            diags.append(
+                Diagnostic(
+                    ".obsidian/app.json",
+                    1,
+                    1,
+                    "warning",
+                    "invalid-config",
+                    f"cannot read Obsidian settings ({exc}); ignore filters skipped",
+                )
+            )
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return cfg, diags
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        diags.append(
+            Diagnostic(
+                CONFIG_NAME,
+                line,
+                col,
+                "error",
+                "invalid-config",
+                f"{exc}; fix the file or remove it to use the defaults",
+            )
+        )
+        return cfg, diags
+    section = data.get("vaultkg", data)
+
+    def bad(key: str, expected: str) -> None:
+        diags.append(
+            Diagnostic(
+                CONFIG_NAME,
+                1,
+                1,
+                "error",
+                "invalid-config",
+                f"'{key}' must be {expected}; the default is used",
+            )
+        )
+
+    if "base_iri" in section:
+        if isinstance(section["base_iri"], str) and re.match(r"^https?://", section["base_iri"]):
+            cfg.base_iri = section["base_iri"]
+        else:
+            bad("base_iri", "an http(s) IRI")
+    if "exclude" in section:
+        value = _str_list(section["exclude"])
+        cfg.exclude = value if value is not None else (bad("exclude", "a list of strings") or [])
+    if "max_file_size" in section:
+        size = parse_size(section["max_file_size"])
+        if size is None:
+            bad("max_file_size", 'a size such as 5000000 or "5 MB"')
+        else:
+            cfg.max_file_size = size
+    types = section.get("types", {})
+    if isinstance(types, dict) and all(isinstance(v, str) for v in types.values()):
+        cfg.types = {k.strip("/"): v.lower() for k, v in types.items()}
+    else:
+        bad("types", 'a table of folder = "type"')
+    publish = section.get("publish", {})
+    if isinstance(publish, dict):
+        cfg.publish_exclude = _str_list(publish.get("exclude", [])) or []
+    link = section.get("link", {})
+    if isinstance(link, dict):
+        cfg.link_headings = bool(link.get("headings", False))
+    known = {"base_iri", "exclude", "max_file_size", "types", "publish", "link", "vaultkg"}
+    cfg.extra = {k: v for k, v in section.items() if k not in known}
+    return cfg, diags

@@ -1,0 +1,703 @@
+"""One note in, one ``Note`` out: the pure function at the heart of the parser.
+
+``parse_note(data, path)`` takes the file's bytes and its vault-relative path and returns the
+note's structure with diagnostics. It keeps no state between calls, so it can run in worker
+processes and be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from ..model import (
+    Block,
+    BlockId,
+    Callout,
+    Citations,
+    Diagnostic,
+    FootnoteDef,
+    FootnoteRef,
+    Heading,
+    InlineField,
+    Link,
+    Note,
+    ParseResult,
+    Sentence,
+    Span,
+    Tag,
+)
+from . import frontmatter, sentences
+from .syntax import markdown, split_wikilink
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_WIKILINK_IN_TEXT = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+_URL = re.compile(r"https?://[^\s<>\]\)\"']+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
+_CITATION_PUNCT = re.compile(r"^[\s.,;:()\[\]]*$")
+
+
+def heading_anchor(text: str) -> str:
+    """The subpath Obsidian writes for a heading: link syntax characters become spaces."""
+    cleaned = re.sub(r"[#|^:%\[\]]", " ", text)
+    return " ".join(cleaned.split())
+
+
+def heading_slug(text: str) -> str:
+    """A stable HTML id for a heading (lower-case, words joined by '-', Unicode kept)."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+    return "-".join(words) or "section"
+
+
+def too_large(path: str, size: int, max_bytes: int) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        1,
+        "error",
+        "too-large",
+        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; split it or raise "
+        "max_file_size in vaultkg.toml",
+    )
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, bool, Diagnostic | None]:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        return (
+            None,
+            bom,
+            Diagnostic(
+                path,
+                1,
+                1,
+                "error",
+                "undecodable",
+                "file looks binary (NUL bytes), not Markdown; rename it or move it out of the vault",
+            ),
+        )
+    try:
+        return data.decode("utf-8"), bom, None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return (
+            None,
+            bom,
+            Diagnostic(
+                path,
+                line,
+                col,
+                "error",
+                "undecodable",
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the note as UTF-8",
+            ),
+        )
+
+
+@dataclass
+class _Piece:
+    """A run of a block's readable text, or a zero-width marker (footnote, citation)."""
+
+    text: str
+    offset: int | None  # offset in the inline source, when known
+    line: int  # 0-based line within the block
+    link: Link | None = None
+    footnote: str | None = None
+    citekeys: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+class _Builder:
+    """Walks markdown-it's token stream once and fills in a Note."""
+
+    def __init__(self, note: Note, lines: list[str], want_spans: bool) -> None:
+        self.note = note
+        self.line_starts: list[int] = []
+        if want_spans:
+            # offsets into note.text, whose lines may end in CRLF: columns agree either way
+            pos = 0
+            for line in note.text.split("\n"):
+                self.line_starts.append(pos)
+                pos += len(line) + 1
+        self.lines = lines  # source lines (LF-split, no line ends)
+        self.want_spans = want_spans
+        self.section: list[tuple[int, str]] = []
+        self.context: list[str] = []  # list_item / quote / callout / footnote / table
+        self.callout: list[str | None] = []
+        self.last_block_line = 1
+        self.inline_footnotes = 0
+
+    # -- positions ---------------------------------------------------------------------
+
+    def locate(self, token: Token, offset: int) -> tuple[int, int]:
+        """1-based (line, col) in the note of ``offset`` in an inline token's source."""
+        content = token.content
+        line_in_block = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        first = token.map[0] if token.map else 0
+        line_no = first + line_in_block
+        prefix = 0
+        if line_no < len(self.lines):
+            content_line = content[line_start : content.find("\n", line_start) % (len(content) + 1)]
+            src_line = self.lines[line_no]
+            found = src_line.find(content_line) if content_line else -1
+            prefix = found if found >= 0 else len(src_line) - len(src_line.lstrip())
+        return line_no + 1, prefix + (offset - line_start) + 1
+
+    # -- token walk --------------------------------------------------------------------
+
+    def walk(self, tokens: list[Token]) -> None:
+        footnote_label: str | None = None
+        footnote_texts: list[str] = []
+        footnote_links: list[Link] = []
+        footnote_urls: list[str] = []
+        footnote_line = 0
+        pending_heading: tuple[int, int] | None = None
+        for i, token in enumerate(tokens):
+            t = token.type
+            if t == "heading_open":
+                pending_heading = (int(token.tag[1]), token.map[0] + 1 if token.map else 1)
+            elif t == "inline" and pending_heading is not None:
+                level, line = pending_heading
+                pending_heading = None
+                self.heading(token, level, line)
+            elif t == "bullet_list_open" or t == "ordered_list_open":
+                self.context.append("list")
+            elif t == "bullet_list_close" or t == "ordered_list_close":
+                self.context.pop()
+            elif t == "blockquote_open":
+                info = token.meta.get("callout") if token.meta else None
+                if info:
+                    end = token.map[1] if token.map else info["title_line"] + 1
+                    self.note.callouts.append(
+                        Callout(
+                            info["type"], info["title"], info["fold"], info["title_line"] + 1, end
+                        )
+                    )
+                    self.context.append("callout")
+                    self.callout.append(info["type"])
+                    if info["title"] and info["type"] == "claim":
+                        self.note.blocks.append(self.title_block(info, token))
+                else:
+                    self.context.append("quote")
+                    self.callout.append(self.callout[-1] if self.callout else None)
+                if token.map:
+                    self.last_block_line = token.map[0] + 1
+            elif t == "blockquote_close":
+                self.context.pop()
+                self.callout.pop()
+            elif t == "table_open":
+                self.context.append("table")
+                if token.map:
+                    self.last_block_line = token.map[0] + 1
+            elif t == "table_close":
+                self.context.pop()
+            elif t == "footnote_open":
+                label = token.meta.get("label")
+                if label is None:
+                    self.inline_footnotes += 1
+                    label = f"^{token.meta.get('id', self.inline_footnotes)}"
+                footnote_label, footnote_texts, footnote_links, footnote_urls = label, [], [], []
+                footnote_line = 0
+                self.context.append("footnote")
+            elif t == "footnote_close":
+                self.context.pop()
+                if footnote_label is not None:
+                    self.note.footnotes.append(
+                        FootnoteDef(
+                            footnote_label,
+                            " ".join(footnote_texts).strip(),
+                            footnote_line,
+                            footnote_links,
+                            footnote_urls,
+                        )
+                    )
+                footnote_label = None
+            elif t == "inline":
+                in_footnote = bool(self.context) and "footnote" in self.context
+                if in_footnote and not footnote_line and token.map:
+                    footnote_line = token.map[0] + 1
+                block = self.inline(token, tokens, i)
+                if in_footnote and block is not None:
+                    footnote_texts.append(" ".join(s.text for s in block.sentences))
+                    for s in block.sentences:
+                        footnote_links.extend(s.links)
+                        footnote_urls.extend(s.urls)
+                    footnote_links.extend(block.trailing.links)
+                    footnote_urls.extend(block.trailing.urls)
+            elif (
+                t
+                in (
+                    "fence",
+                    "code_block",
+                    "html_block",
+                    "math_block",
+                    "hr",
+                    "obsidian_comment_block",
+                    "math_block_label",
+                )
+                and token.map
+            ):
+                self.last_block_line = token.map[0] + 1
+
+    def title_block(self, info: dict[str, Any], token: Token) -> Block:
+        line = info["title_line"] + 1
+        section = tuple(text for _, text in self.section)
+        title = info["title"]
+        links = [self.make_link(m, line, 1) for m in _WIKILINK_IN_TEXT.finditer(title)]
+        self.note.links.extend(links)
+        text = _WIKILINK_IN_TEXT.sub(lambda m: self._link_display(m.group(2)), title)
+        sentence = Sentence(text=text, line=line, col=1, links=links)
+        return Block("callout", line, line, section, [sentence], callout=info["type"])
+
+    def _link_display(self, inner: str) -> str:
+        target, headings, block, alias = split_wikilink(inner)
+        return Link(target, "wikilink", 0, 0, alias=alias, headings=headings, block=block).display
+
+    def make_link(self, m: re.Match[str], line: int, col: int) -> Link:
+        target, headings, block, alias = split_wikilink(m.group(2))
+        return Link(
+            target,
+            "wikilink",
+            line,
+            col + m.start(),
+            embed=bool(m.group(1)),
+            alias=alias,
+            headings=headings,
+            block=block,
+            raw=m.group(0),
+        )
+
+    def heading(self, token: Token, level: int, line: int) -> None:
+        pieces = self.pieces(token, collect=True)
+        text = "".join(p.text for p in pieces).strip()
+        self.note.headings.append(
+            Heading(text, level, line, heading_anchor(text), heading_slug(text))
+        )
+        while self.section and self.section[-1][0] >= level:
+            self.section.pop()
+        self.section.append((level, text))
+        self.last_block_line = line
+        if self.want_spans:
+            self.prose_spans(token, "heading")
+
+    def inline(self, token: Token, tokens: list[Token], index: int) -> Block | None:
+        ctx = self.context[-1] if self.context else ""
+        pieces = self.pieces(token, collect=True)
+        if self.want_spans:
+            self.prose_spans(token, "table" if ctx == "table" else "text")
+        if not token.map:
+            return None
+        line = token.map[0] + 1
+        ids = [c for c in token.children or [] if c.type == "block_id"]
+        only_id = bool(ids) and not "".join(p.text for p in pieces).strip()
+        if ids:
+            # "^id" alone on the line after a table or quote labels that block
+            target_line = self.last_block_line if only_id else line
+            for c in ids:
+                self.note.block_ids.append(BlockId(c.content, target_line))
+        if ctx == "table":
+            return None
+        if not only_id:
+            self.last_block_line = line
+        in_list = "list" in self.context
+        kind = {
+            "callout": "callout",
+            "quote": "quote",
+        }.get(ctx, "list_item" if ctx == "list" or (in_list and ctx != "footnote") else "paragraph")
+        block = Block(
+            kind=kind,  # type: ignore[arg-type]
+            line=line,
+            end_line=token.map[1],
+            section=tuple(text for _, text in self.section),
+            callout=self.callout[-1] if self.callout else None,
+            block_id=ids[-1].content if ids else None,
+        )
+        self.fill_sentences(block, pieces, token)
+        if ctx != "footnote" and block.sentences:
+            self.note.blocks.append(block)
+        return block
+
+    # -- inline children -----------------------------------------------------------------
+
+    def pieces(self, token: Token, collect: bool) -> list[_Piece]:
+        """Readable text and citation markers of an inline token; records links, tags, fields."""
+        note = self.note
+        out: list[_Piece] = []
+        line = 0
+        cursor = 0
+        content = token.content
+        link_depth = 0
+        field: InlineField | None = None
+        field_is_line = False
+        for child in token.children or []:
+            t = child.type
+            meta = child.meta or {}
+            start = meta.get("start")
+            if start is not None:
+                cursor = max(cursor, meta.get("value_start", meta.get("end", start)))
+            if t == "text":
+                text = child.content
+                found = content.find(text, cursor) if text else -1
+                offset = found if found >= 0 else None
+                if found >= 0:
+                    cursor = found + len(text)
+                if field is not None:
+                    field.value += text
+                    if field_is_line:
+                        continue
+                out.append(_Piece(text, offset, line))
+            elif t in ("softbreak", "hardbreak"):
+                line += 1
+                if field is not None and field_is_line:
+                    field = None
+                    field_is_line = False
+                out.append(_Piece(" ", None, line))
+            elif t == "wikilink":
+                ln, col = self.locate(token, start)
+                link = Link(
+                    meta["target"],
+                    "wikilink",
+                    ln,
+                    col,
+                    embed=meta["embed"],
+                    alias=meta["alias"],
+                    headings=meta["headings"],
+                    block=meta["block"],
+                    size=meta["size"],
+                    raw=child.content,
+                )
+                note.links.append(link)
+                if field is not None:
+                    field.links.append(link)
+                    field.value += child.content
+                    if field_is_line:
+                        continue
+                if not link.embed:
+                    out.append(_Piece(link.display, start, line, link=link))
+            elif t == "tag":
+                ln, col = self.locate(token, start)
+                note.tags.append(Tag(child.content, ln, col))
+                if field is not None:
+                    field.value += "#" + child.content
+                    if field_is_line:
+                        continue
+                out.append(_Piece("#" + child.content, start, line))
+            elif t == "footnote_ref":
+                label = meta.get("label")
+                if label is None:
+                    label = f"^{meta.get('id', 0)}"
+                offset = content.find("[^" + label + "]", cursor) if meta.get("label") else -1
+                if offset < 0:
+                    offset = content.find("^[", cursor)
+                ln, col = (
+                    self.locate(token, offset) if offset >= 0 else (token.map[0] + 1 + line, 1)
+                )
+                if offset >= 0:
+                    cursor = offset + 2
+                note.footnote_refs.append(FootnoteRef(label, ln, col))
+                if field is not None:
+                    field.footnotes.append(label)
+                    if field_is_line:
+                        continue
+                out.append(_Piece("", offset if offset >= 0 else None, line, footnote=label))
+            elif t == "citation":
+                if field is not None:
+                    field.citekeys.extend(meta["keys"])
+                    if field_is_line:
+                        continue
+                out.append(_Piece("", start, line, citekeys=list(meta["keys"])))
+            elif t == "field_line":
+                ln, col = self.locate(token, start)
+                field = InlineField(meta["key"], "", ln, col, "line")
+                field_is_line = True
+                note.fields.append(field)
+            elif t == "field_open":
+                ln, col = self.locate(token, start)
+                field = InlineField(meta["key"], "", ln, col, meta["style"])
+                field_is_line = False
+                note.fields.append(field)
+            elif t == "field_close":
+                if field is not None:
+                    field.value = field.value.strip()
+                field = None
+            elif t == "link_open":
+                link_depth += 1
+                href = child.attrGet("href") or ""
+                if child.markup in ("linkify", "autolink") or _SCHEME.match(href):
+                    if href.startswith(("http://", "https://")):
+                        out.append(_Piece("", None, line, url=href))
+                    continue
+                link = self.markdown_link(token, href, child, cursor)
+                if link:
+                    note.links.append(link)
+                    if field is not None:
+                        field.links.append(link)
+                    out.append(_Piece("", None, line, link=link))
+            elif t == "link_close":
+                link_depth -= 1
+            elif t == "image":
+                src = child.attrGet("src") or ""
+                if src and not _SCHEME.match(src):
+                    link = self.markdown_link(token, src, child, cursor)
+                    if link:
+                        link.embed = True
+                        note.links.append(link)
+                out.append(_Piece(child.content, None, line))
+            elif t == "code_inline" or t in ("math_inline", "math_inline_double"):
+                out.append(_Piece(child.content, None, line))
+            # html_inline, obsidian_comment, block_id, emphasis markers: no readable text
+        if field is not None:
+            field.value = field.value.strip()
+        for f in note.fields:
+            f.value = f.value.strip()
+        return out
+
+    def markdown_link(self, token: Token, href: str, child: Token, cursor: int) -> Link | None:
+        path, _, frag = href.partition("#")
+        path = unquote(path).strip()
+        if path.startswith("<") and path.endswith(">"):
+            path = path[1:-1]
+        frag = unquote(frag)
+        headings: tuple[str, ...] = ()
+        block = None
+        if frag.startswith("^"):
+            block = frag[1:]
+        elif frag:
+            headings = tuple(p for p in frag.split("#") if p)
+        if not path and not frag:
+            return None
+        offset = token.content.find("](", cursor)
+        start = token.content.rfind("[", 0, offset) if offset >= 0 else -1
+        ln, col = self.locate(token, start) if start >= 0 else (token.map[0] + 1, 1)
+        return Link(path, "markdown", ln, col, headings=headings, block=block, raw=href)
+
+    def fill_sentences(self, block: Block, pieces: list[_Piece], token: Token) -> None:
+        text_parts: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        for p in pieces:
+            starts.append(pos)
+            text_parts.append(p.text)
+            pos += len(p.text)
+        text = "".join(text_parts)
+        spans = sentences.split(text)
+        # zero-width markers (footnotes, citations) that follow a sentence's end belong to it
+        result: list[tuple[int, int, Sentence]] = []
+        for s, e in spans:
+            result.append((s, e, Sentence(text=text[s:e], line=block.line, col=1)))
+        if not result:
+            return
+        # assign each piece to the sentence it starts in
+        k = 0
+        for p, st in zip(pieces, starts, strict=True):
+            while k + 1 < len(result) and st >= result[k + 1][0]:
+                k += 1
+            sent = result[k][2]
+            if p.link is not None:
+                sent.links.append(p.link)
+            if p.footnote is not None:
+                sent.footnotes.append(p.footnote)
+            if p.citekeys:
+                sent.citekeys.extend(p.citekeys)
+            if p.url:
+                sent.urls.append(p.url)
+        k = 0
+        for s, _, sent in result:
+            while k + 1 < len(pieces) and starts[k + 1] <= s:
+                k += 1
+            p = pieces[k]
+            sent.line = block.line + p.line
+            if p.offset is not None:
+                delta = s - starts[k] if p.link is None else 0
+                sent.line, sent.col = self.locate(token, p.offset + delta)
+            sent.urls.extend(u for u in _URL.findall(sent.text) if u not in sent.urls)
+            sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(sent.text.split()))
+        # a "sentence" that is only citations, e.g. "… receptors. ([[Hyman 1996]])",
+        # belongs to the sentence before it
+        merged: list[Sentence] = []
+        for _, _, sent in result:
+            residue = sent.text
+            for link in sent.links:
+                residue = residue.replace(link.display, "")
+            if merged and _CITATION_PUNCT.match(residue):
+                prev = merged[-1]
+                prev.text = f"{prev.text} {sent.text}".strip()
+                prev.links.extend(sent.links)
+                prev.footnotes.extend(sent.footnotes)
+                prev.citekeys.extend(sent.citekeys)
+                prev.urls.extend(sent.urls)
+            elif residue.strip(" .,;:()[]"):
+                merged.append(sent)
+        block.sentences = merged
+        block.trailing = self.trailing(pieces)
+
+    @staticmethod
+    def trailing(pieces: list[_Piece]) -> Citations:
+        cites = Citations()
+        for p in reversed(pieces):
+            if p.link is not None:
+                cites.links.append(p.link)
+            elif p.footnote is not None:
+                cites.footnotes.append(p.footnote)
+            elif p.citekeys:
+                cites.citekeys.extend(p.citekeys)
+            elif p.url:
+                cites.urls.append(p.url)
+            elif not _CITATION_PUNCT.match(p.text):
+                break
+        return cites
+
+    # -- linkable prose, for the linker ------------------------------------------------
+
+    def prose_spans(self, token: Token, context: str) -> None:
+        """Record text runs whose position in the source is certain, for the linker."""
+        content = token.content
+        cursor = 0
+        depth = 0  # inside a Markdown link or a bracketed field key
+        in_field_line = False
+        for child in token.children or []:
+            meta = child.meta or {}
+            if meta.get("start") is not None:
+                cursor = max(cursor, meta.get("value_start", meta.get("end", meta["start"])))
+            t = child.type
+            if t == "link_open":
+                depth += 1
+            elif t == "link_close":
+                depth -= 1
+            elif t == "field_line":
+                in_field_line = True
+                cursor = max(cursor, meta["value_start"])
+            elif t in ("softbreak", "hardbreak"):
+                in_field_line = False
+            elif t == "text" and child.content:
+                found = content.find(child.content, cursor)
+                if found < 0:
+                    continue
+                cursor = found + len(child.content)
+                if depth or in_field_line or "\n" in child.content:
+                    continue
+                line, col = self.locate(token, found)
+                src_line = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+                if src_line[col - 1 : col - 1 + len(child.content)] != child.content:
+                    continue  # position unsure (escapes, tabs): never touch it
+                start = self.line_starts[line - 1] + col - 1
+                self.note.prose.append(
+                    Span(start, start + len(child.content), context)  # type: ignore[arg-type]
+                )
+
+
+def _property_links(note: Note, raw_lines: list[str]) -> None:
+    for value in note.properties.values():
+        for s in frontmatter.strings_in(value):
+            for m in _WIKILINK_IN_TEXT.finditer(s):
+                line, col = 2, 1
+                for i, text in enumerate(raw_lines[1 : note.frontmatter_lines], start=2):
+                    found = text.find(m.group(0))
+                    if found >= 0:
+                        line, col = i, found + 1
+                        break
+                target, headings, block, alias = split_wikilink(m.group(2))
+                note.links.append(
+                    Link(
+                        target,
+                        "property",
+                        line,
+                        col,
+                        embed=bool(m.group(1)),
+                        alias=alias,
+                        headings=headings,
+                        block=block,
+                        raw=m.group(0),
+                    )
+                )
+
+
+def _frontmatter_tags(note: Note) -> None:
+    for name in frontmatter.property_list(note.properties, "tags", "tag"):
+        for part in name.split():
+            part = part.lstrip("#")
+            if part:
+                note.tags.append(Tag(part, 1, 1, "frontmatter"))
+
+
+def parse_note(
+    data: bytes,
+    path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    spans: bool = False,
+) -> ParseResult:
+    """Parse one note. Never raises on bad input: problems come back as diagnostics.
+
+    ``spans=True`` also records the exact source positions of linkable prose (slower; only
+    the linker needs it).
+    """
+    title = path.rsplit("/", 1)[-1]
+    if title.lower().endswith(".md"):
+        title = title[:-3]
+    note = Note(path=path, title=title)
+    diags: list[Diagnostic] = []
+    if len(data) > max_bytes:
+        return ParseResult(note, [too_large(path, len(data), max_bytes)])
+    text, bom, problem = _decode(data, path)
+    note.bom = bom
+    if text is None:
+        assert problem is not None
+        return ParseResult(note, [problem])
+    note.text = text
+    lf = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    lines = lf.split("\n")
+
+    fm = frontmatter.parse(lf)
+    note.frontmatter_lines = fm.lines
+    if fm.error:
+        diags.append(
+            Diagnostic(
+                path,
+                fm.error_line,
+                1,
+                "error",
+                "invalid-frontmatter",
+                f"{fm.error}; fix the YAML between the '---' lines (properties are ignored until then)",
+            )
+        )
+    note.properties = fm.properties
+    note.aliases = frontmatter.property_list(fm.properties, "aliases", "alias")
+    _frontmatter_tags(note)
+    _property_links(note, lines)
+
+    body = lf
+    if fm.lines:
+        # blank the front matter so that markdown-it's line numbers stay the note's own
+        cut = 0
+        for _ in range(fm.lines):
+            cut = lf.find("\n", cut) + 1 or len(lf)
+        body = "\n" * fm.lines + lf[cut:]
+    try:
+        tokens = markdown().parse(body, {})
+    except RecursionError:
+        diags.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "error",
+                "too-deep",
+                "note nests too deeply to read; flatten its lists or quotes",
+            )
+        )
+        return ParseResult(note, diags)
+    builder = _Builder(note, lines, spans)
+    builder.walk(tokens)
+    return ParseResult(note, diags)

@@ -1,0 +1,132 @@
+"""Read a whole vault: scan → parse (in parallel when it pays) → resolve."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .model import Diagnostic, Note, ParseResult
+from .parse.note import parse_note, too_large
+from .resolve import LinkIndex, duplicate_block_ids, embed_cycles, resolve_links
+from .scan import VaultFile, scan
+
+# Below this many notes, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 300
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+Progress = Callable[[int, int], None]
+
+
+class VaultError(Exception):
+    """A problem with the vault as a whole (missing folder, not a folder)."""
+
+
+@dataclass(slots=True)
+class Vault:
+    root: Path
+    config: Config
+    notes: dict[str, Note] = field(default_factory=dict)
+    attachments: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    index: LinkIndex | None = None
+
+    def sorted_diagnostics(self) -> list[Diagnostic]:
+        return sorted(
+            self.diagnostics,
+            key=lambda d: (d.path, d.line, d.col, SEVERITY_ORDER[d.severity], d.code),
+        )
+
+
+def _read_and_parse(args: tuple[str, str, int, int, bool]) -> ParseResult:
+    abspath, relpath, size, max_bytes, spans = args
+    title = relpath.rsplit("/", 1)[-1][:-3]
+    if size > max_bytes:  # say so without reading it
+        return ParseResult(Note(path=relpath, title=title), [too_large(relpath, size, max_bytes)])
+    try:
+        with open(abspath, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return ParseResult(
+            Note(path=relpath, title=title),
+            [
+                Diagnostic(
+                    relpath,
+                    1,
+                    1,
+                    "error",
+                    "unreadable",
+                    f"cannot read file: {exc.strerror}; check its permissions",
+                )
+            ],
+        )
+    return parse_note(data, relpath, max_bytes=max_bytes, spans=spans)
+
+
+def _parse_chunk(chunk: list[tuple[str, str, int, int, bool]]) -> list[ParseResult]:
+    return [_read_and_parse(a) for a in chunk]
+
+
+def parse_files(
+    files: Iterable[VaultFile],
+    max_bytes: int,
+    *,
+    spans: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> list[ParseResult]:
+    args = [(f.abspath, f.path, f.size, max_bytes, spans) for f in files]
+    total = len(args)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or total < PARALLEL_THRESHOLD:
+        results = []
+        for i, a in enumerate(args, 1):
+            results.append(_read_and_parse(a))
+            if progress and i % 200 == 0:
+                progress(i, total)
+        if progress:
+            progress(total, total)
+        return results
+    size = max(50, total // (workers * 8))
+    chunks = [args[i : i + size] for i in range(0, total, size)]
+    results = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk_results in pool.map(_parse_chunk, chunks):
+            results.extend(chunk_results)
+            if progress:
+                progress(len(results), total)
+    return results
+
+
+def read_vault(
+    root: str | Path,
+    *,
+    spans: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Vault:
+    """Scan, parse and resolve every note of the vault at ``root``."""
+    root = Path(root)
+    if not root.exists():
+        raise VaultError(f"{root}: no such folder; give the path of your vault")
+    if not root.is_dir():
+        raise VaultError(f"{root}: not a folder; give the folder that holds your notes")
+    config, diags = load_config(root)
+    vault = Vault(root=root, config=config, diagnostics=diags)
+    files = list(scan(root, config, vault.diagnostics))
+    notes = [f for f in files if f.is_note]
+    vault.attachments = [f.path for f in files if not f.is_note]
+    for result in parse_files(
+        notes, config.max_file_size, spans=spans, jobs=jobs, progress=progress
+    ):
+        vault.notes[result.note.path] = result.note
+        vault.diagnostics.extend(result.diagnostics)
+    vault.index, link_diags = resolve_links(vault.notes, vault.attachments)
+    vault.diagnostics.extend(link_diags)
+    vault.diagnostics.extend(embed_cycles(vault.notes))
+    for note in vault.notes.values():
+        vault.diagnostics.extend(duplicate_block_ids(note))
+    return vault
