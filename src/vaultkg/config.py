@@ -79,7 +79,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
                     1,
                     "warning",
                     "invalid-config",
-                    f"cannot read Obsidian settings ({exc}); ignore filters skipped",
+                    f"cannot read Obsidian settings ({exc}); ignore filters are skipped",
                 )
             )
     path = root / CONFIG_NAME

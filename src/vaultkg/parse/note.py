@@ -82,7 +82,8 @@ def _decode(data: bytes, path: str) -> tuple[str | None, bool, Diagnostic | None
                 1,
                 "error",
                 "undecodable",
-                "file looks binary (NUL bytes), not Markdown; rename it or move it out of the vault",
+                "file looks binary (NUL bytes), not Markdown; rename it or move it out of "
+                "the vault",
             ),
         )
     try:
@@ -669,7 +670,8 @@ def parse_note(
                 1,
                 "error",
                 "invalid-frontmatter",
-                f"{fm.error}; fix the YAML between the '---' lines (properties are ignored until then)",
+                f"{fm.error}; fix the YAML between the '---' lines "
+                "(properties are ignored until then)",
             )
         )
     note.properties = fm.properties

@@ -5,75 +5,12 @@ from __future__ import annotations
 import re
 
 # Lower-cased words that end in a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "et",
-        "al",
-        "etc",
-        "vs",
-        "cf",
-        "ca",
-        "approx",
-        "fig",
-        "figs",
-        "eq",
-        "eqs",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "pp",
-        "p",
-        "ch",
-        "sect",
-        "ref",
-        "refs",
-        "ed",
-        "eds",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "resp",
-        "viz",
-        "incl",
-        "excl",
-        "min",
-        "max",
-        "avg",
-        "est",
-        "dept",
-        "univ",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mol",
-        "wt",
-        "conc",
-        "approx.",
-        "i.v",
-        "i.p",
-        "s.c",
-    ]
-)
+_ABBREVIATIONS_TEXT = """
+e.g i.e et al etc vs cf ca approx fig figs eq eqs no nos vol vols pp p ch sect ref refs
+ed eds dr mr mrs ms prof st jr sr inc ltd co resp viz incl excl min max avg est dept
+univ jan feb mar apr jun jul aug sep sept oct nov dec mol wt conc i.v i.p s.c
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 
