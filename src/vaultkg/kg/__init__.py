@@ -1,0 +1,1 @@
+"""The knowledge graph: entities, claims, relations and the evidence behind them."""
