@@ -31,8 +31,15 @@ def _root(
     """Turn an Obsidian vault of study notes into an evidence-aware knowledge graph."""
 
 
-# Each module adds its commands to ``app``.
-from . import check  # noqa: E402, F401
+def _register_commands() -> None:
+    """Each module adds its commands to ``app`` when imported."""
+    from . import (  # noqa: F401
+        check,
+        link,
+    )
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -538,8 +538,8 @@ class _Builder:
                 prev.footnotes.extend(sent.footnotes)
                 prev.citekeys.extend(sent.citekeys)
                 prev.urls.extend(sent.urls)
-            elif residue.strip(" .,;:()[]"):
-                merged.append(sent)
+            elif residue.strip(" .,;:()[]") or sent.links or sent.footnotes or sent.citekeys:
+                merged.append(sent)  # a bare link, as in a list of references, is kept
         block.sentences = merged
         block.trailing = self.trailing(pieces)
 

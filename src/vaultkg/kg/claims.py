@@ -1,0 +1,383 @@
+"""Claims and their citations, note by note.
+
+For each note: the sentences that are claims, the relations they state, and the citations that
+support them at the closest scope (sentence, then block, then note).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Block, Diagnostic, Link, Note, Sentence
+from ..parse.frontmatter import strings_in
+from ..resolve import LinkIndex
+from .actions import action_for_key
+from .entities import MENTIONABLE_TYPES, TARGET_TYPES
+from .evidence import best_level, certainty
+from .model import Citation, Claim, Entity, RelationMention, Source
+from .names import NameMatcher
+from .relations import Mention, extract
+from .sources import footnote_identifiers, identifiers_in_text, inline_source
+
+REFERENCE_SECTIONS = re.compile(
+    r"^(?:references?|sources?|bibliography|literature|works cited|citations?|further reading)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+
+
+def claim_id(note: str, text: str) -> str:
+    normalised = " ".join(text.casefold().split())
+    return "c" + hashlib.sha1(f"{note}\n{normalised}".encode()).hexdigest()[:12]
+
+
+@dataclass
+class Catalogue:
+    """What the whole vault knows, shared by every note's extraction."""
+
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    index: LinkIndex
+    matcher: NameMatcher
+    by_doi: dict[str, str] = field(default_factory=dict)
+    by_pmid: dict[str, str] = field(default_factory=dict)
+    by_url: dict[str, str] = field(default_factory=dict)
+    by_citekey: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for s in self.sources.values():
+            if s.doi:
+                self.by_doi[s.doi.lower()] = s.key
+            if s.pmid:
+                self.by_pmid[s.pmid] = s.key
+            if s.url:
+                self.by_url[s.url.rstrip("/")] = s.key
+            if s.citekey:
+                self.by_citekey[s.citekey.lower()] = s.key
+
+    def source_for(self, kind: str, value: str, text: str = "") -> str:
+        """The key of the source a DOI/PMID/URL/ISBN/text names, registering it if new."""
+        table = {"doi": self.by_doi, "pmid": self.by_pmid, "url": self.by_url}.get(kind)
+        lookup = value.lower() if kind == "doi" else value.rstrip("/")
+        if table is not None and lookup in table:
+            return table[lookup]
+        source = inline_source(kind, value, text)
+        self.sources.setdefault(source.key, source)
+        return source.key
+
+
+class NoteClaims:
+    """Extracts the claims of one note."""
+
+    def __init__(self, note: Note, cat: Catalogue) -> None:
+        self.note = note
+        self.cat = cat
+        self.entity = cat.entities.get(note.path)
+        self.footnotes = {f.label: f for f in note.footnotes}
+        self.claims: list[Claim] = []
+        self._ids: dict[str, int] = {}
+
+    # -- citations -----------------------------------------------------------------------
+
+    def _source_of_link(self, link: Link) -> str | None:
+        if link.resolved and link.resolved in self.cat.sources:
+            return link.resolved
+        return None
+
+    def _cite_links(self, links: Iterable[Link], scope: str, via: str) -> list[Citation]:
+        return [
+            Citation(key, scope, via)
+            for link in links  # type: ignore[arg-type]
+            if (key := self._source_of_link(link))
+        ]
+
+    def _cite_footnote(self, label: str, scope: str) -> list[Citation]:
+        fn = self.footnotes.get(label)
+        if fn is None:
+            return []
+        cites = self._cite_links(fn.links, scope, "footnote")
+        for kind, value in footnote_identifiers(fn):
+            cites.append(Citation(self.cat.source_for(kind, value), scope, "footnote"))  # type: ignore[arg-type]
+        if not cites and fn.text.strip():
+            cites.append(Citation(self.cat.source_for("ref", "", fn.text), scope, "footnote"))  # type: ignore[arg-type]
+        return cites
+
+    def _cite_citekeys(self, keys: Iterable[str], scope: str, line: int) -> list[Citation]:
+        cites = []
+        for key in keys:
+            found = self.cat.by_citekey.get(key.lower())
+            if found is None:
+                self.cat.diagnostics.append(
+                    Diagnostic(
+                        self.note.path,
+                        line,
+                        1,
+                        "warning",
+                        "unknown-citekey",
+                        f"citation key @{key} matches no source note; add 'citekey: {key}' to "
+                        "the source's front matter",
+                    )
+                )
+                continue
+            cites.append(Citation(found, scope, "citekey"))  # type: ignore[arg-type]
+        return cites
+
+    def _cite_text(self, text: str, urls: Iterable[str], scope: str) -> list[Citation]:
+        found = identifiers_in_text(text)
+        for url in urls:
+            if ("url", url) not in found and not any(v in url for _, v in found):
+                found.append(("url", url))
+        return [
+            Citation(self.cat.source_for(kind, value), scope, kind)  # type: ignore[arg-type]
+            for kind, value in found
+        ]
+
+    def sentence_citations(self, s: Sentence, scope: str = "sentence") -> list[Citation]:
+        cites = self._cite_links(s.links, scope, "link")
+        for label in s.footnotes:
+            cites.extend(self._cite_footnote(label, scope))
+        cites.extend(self._cite_citekeys(s.citekeys, scope, s.line))
+        cites.extend(self._cite_text(s.text, s.urls, scope))
+        return _dedupe(cites)
+
+    def block_citations(self, block: Block) -> list[Citation]:
+        t = block.trailing
+        cites = self._cite_links(t.links, "block", "link")
+        for label in t.footnotes:
+            cites.extend(self._cite_footnote(label, "block"))
+        cites.extend(self._cite_citekeys(t.citekeys, "block", block.end_line))
+        cites.extend(self._cite_text("", t.urls, "block"))
+        return _dedupe(cites)
+
+    def note_citations(self) -> list[Citation]:
+        cites: list[Citation] = []
+        for block in self.note.blocks:
+            if _in_references(block):
+                for s in block.sentences:
+                    cites.extend(
+                        Citation(c.source, "note", "references") for c in self.sentence_citations(s)
+                    )
+        for key in ("sources", "source", "references", "citations"):
+            for text in strings_in(self.note.property(key)):
+                for m in _WIKILINK.finditer(text):
+                    target = m.group(1).split("|")[0].split("#")[0].strip()
+                    res = self.cat.index.resolve(target, self.note.path)
+                    if res.path in self.cat.sources:
+                        cites.append(Citation(res.path, "note", "frontmatter"))
+                for kind, value in identifiers_in_text(_WIKILINK.sub("", text)):
+                    cites.append(Citation(self.cat.source_for(kind, value), "note", "frontmatter"))
+        return _dedupe(cites)
+
+    # -- mentions and relations ------------------------------------------------------------
+
+    def mentions(self, text: str, links: list[Link]) -> list[Mention]:
+        found: list[Mention] = []
+        cursor = 0
+        for link in links:
+            display = link.display
+            if not display:
+                continue
+            pos = text.find(display, cursor)
+            if pos < 0:
+                continue
+            cursor = pos + len(display)
+            entity = self.cat.entities.get(link.resolved or "")
+            if entity and entity.type in MENTIONABLE_TYPES:
+                found.append(Mention(pos, pos + len(display), entity.key, entity.type))
+            else:
+                # a link to a non-entity still hides its text from name matching
+                found.append(Mention(pos, pos + len(display), "", ""))
+        for m in self.cat.matcher.find(text):
+            if m.entity is None or any(f.start < m.end and m.start < f.end for f in found):
+                continue
+            entity = self.cat.entities[m.entity]
+            found.append(Mention(m.start, m.end, entity.key, entity.type))
+        return sorted(found, key=lambda m: m.start)
+
+    # -- claims --------------------------------------------------------------------------
+
+    def _new(self, text: str, line: int, kind: str) -> Claim:
+        cid = claim_id(self.note.path, text)
+        n = self._ids.get(cid, 0)
+        self._ids[cid] = n + 1
+        if n:
+            cid = f"{cid}-{n + 1}"
+        return Claim(id=cid, text=text, note=self.note.path, line=line, kind=kind)  # type: ignore[arg-type]
+
+    def extract(self) -> list[Claim]:
+        note = self.note
+        note_cites: list[Citation] | None = None
+
+        def note_level() -> list[Citation]:
+            nonlocal note_cites
+            if note_cites is None:
+                note_cites = self.note_citations()
+            return note_cites
+
+        default_subject = self.entity.key if self.entity and self.entity.type == "drug" else None
+        for block in note.blocks:
+            if _in_references(block):
+                continue
+            block_cites: list[Citation] | None = None
+            for s in block.sentences:
+                in_claim_callout = block.callout == "claim"
+                if s.is_question:
+                    continue
+                mentions = self.mentions(s.text, s.links)
+                if not any(m.key for m in mentions) and not in_claim_callout:
+                    continue
+                if not _has_words_outside(s.text, mentions):
+                    continue  # a bare link ("- [[Caffeine]]") states nothing
+                claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
+                claim.entities = _unique(m.key for m in mentions if m.key)
+                claim.certainty = certainty(s.text)  # type: ignore[assignment]
+                for f in extract(s.text, mentions, default_subject):
+                    claim.relations.append(
+                        RelationMention(f.subject, f.action, f.object, f.negated)
+                    )
+                cites = self.sentence_citations(s)
+                if not cites:
+                    if block_cites is None:
+                        block_cites = self.block_citations(block)
+                    cites = block_cites
+                if not cites:
+                    cites = note_level()
+                self._finish(claim, cites)
+        for fld in note.fields:
+            self._field_claim(fld, note_level)
+        self._property_claims(note_level)
+        if self.entity is None and str(note.property("type", "")).lower() == "claim":
+            self._title_claim()
+        return self.claims
+
+    def _field_claim(self, fld, note_level) -> None:  # type: ignore[no-untyped-def]
+        key = fld.key.strip().lower()
+        action = action_for_key(key)
+        if key not in ("claim", "claims") and action is None:
+            return
+        targets = [
+            self.cat.entities[link.resolved]
+            for link in fld.links
+            if link.resolved in self.cat.entities
+        ]
+        shown = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value)
+        if action is None:
+            text = shown
+        else:
+            if self.entity is None or not targets:
+                return
+            text = f"{self.entity.title} {action.key}:: {shown}"
+        claim = self._new(text, fld.line, "field")
+        claim.entities = _unique(
+            [*([self.entity.key] if self.entity else []), *(t.key for t in targets)]
+        )
+        claim.certainty = certainty(fld.value)  # type: ignore[assignment]
+        if action is not None and self.entity is not None:
+            for t in targets:
+                if t.type in TARGET_TYPES:
+                    claim.relations.append(
+                        RelationMention(self.entity.key, action.name, t.key, explicit=True)
+                    )
+        cites = self._cite_links(fld.links, "sentence", "link")
+        for label in fld.footnotes:
+            cites.extend(self._cite_footnote(label, "sentence"))
+        cites.extend(self._cite_citekeys(fld.citekeys, "sentence", fld.line))
+        cites = _dedupe(cites)
+        if not cites:
+            block = next((b for b in self.note.blocks if b.line <= fld.line <= b.end_line), None)
+            if block is not None:
+                cites = self.block_citations(block)
+        self._finish(claim, cites or note_level())
+
+    def _property_claims(self, note_level) -> None:  # type: ignore[no-untyped-def]
+        if self.entity is None:
+            return
+        for key, value in self.note.properties.items():
+            action = action_for_key(key)
+            if action is None:
+                continue
+            targets = []
+            for text in strings_in(value):
+                for m in _WIKILINK.finditer(text):
+                    target = m.group(1).split("|")[0].split("#")[0].strip()
+                    res = self.cat.index.resolve(target, self.note.path)
+                    if res.path in self.cat.entities:
+                        targets.append(self.cat.entities[res.path])
+            if not targets:
+                continue
+            line = _property_line(self.note, key)
+            text = f"{self.entity.title} {action.key}: {', '.join(t.title for t in targets)}"
+            claim = self._new(text, line, "property")
+            claim.entities = _unique([self.entity.key, *(t.key for t in targets)])
+            for t in targets:
+                if t.type in TARGET_TYPES:
+                    claim.relations.append(
+                        RelationMention(self.entity.key, action.name, t.key, explicit=True)
+                    )
+            self._finish(claim, note_level())
+
+    def _title_claim(self) -> None:
+        note = self.note
+        claim = self._new(note.title, 1, "title")
+        mentions = self.mentions(note.title, [])
+        claim.entities = _unique(m.key for m in mentions if m.key)
+        claim.certainty = certainty(note.title)  # type: ignore[assignment]
+        for f in extract(note.title, mentions):
+            claim.relations.append(RelationMention(f.subject, f.action, f.object, f.negated))
+        # the body of an atomic claim note is its evidence: any citation in it counts
+        cites = list(self.note_citations())
+        for block in note.blocks:
+            for s in block.sentences:
+                cites.extend(Citation(c.source, "note", c.via) for c in self.sentence_citations(s))
+        self._finish(claim, _dedupe(cites))
+
+    def _finish(self, claim: Claim, cites: list[Citation]) -> None:
+        claim.citations = cites
+        claim.scope = cites[0].scope if cites else None
+        good = []
+        for c in cites:
+            src = self.cat.sources[c.source]
+            if src.retracted:
+                if "retracted" not in claim.flags:
+                    claim.flags.append("retracted")
+            else:
+                good.append(src.level)
+        claim.level = best_level(good)
+        self.claims.append(claim)
+
+
+def _has_words_outside(text: str, mentions: list[Mention]) -> bool:
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[: m.start] + " " + text[m.end :]
+    return re.search(r"[^\W\d_]{2,}", text) is not None
+
+
+def _in_references(block: Block) -> bool:
+    return any(REFERENCE_SECTIONS.match(h.strip()) for h in block.section)
+
+
+def _property_line(note: Note, key: str) -> int:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    for i, line in enumerate(note.text.splitlines()[: note.frontmatter_lines], start=1):
+        if pattern.match(line):
+            return i
+    return 1
+
+
+def _dedupe(cites: list[Citation]) -> list[Citation]:
+    seen = set()
+    out = []
+    for c in cites:
+        if c.source not in seen:
+            seen.add(c.source)
+            out.append(c)
+    return out
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,162 @@
+"""How good a source is, and how sure a sentence sounds."""
+
+from __future__ import annotations
+
+import re
+
+LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+SOURCE_LEVELS: dict[str, str] = {
+    "meta-analysis": "high",
+    "systematic review": "high",
+    "randomised controlled trial": "high",
+    "cohort": "moderate",
+    "case-control": "moderate",
+    "cross-sectional": "moderate",
+    "non-randomised trial": "moderate",
+    "in-vitro assay": "moderate",
+    "binding assay": "moderate",
+    "animal study": "moderate",
+    "pharmacology database": "moderate",
+    "journal article": "moderate",
+    "narrative review": "low",
+    "textbook": "low",
+    "book": "low",
+    "case report": "low",
+    "case series": "low",
+    "preprint": "low",
+    "encyclopedia": "very-low",
+    "news": "very-low",
+    "website": "very-low",
+    "blog": "very-low",
+    "opinion": "very-low",
+    "anecdote": "very-low",
+    "marketing": "very-low",
+    "unspecified": "very-low",
+}
+
+# Other ways people write the same source types.
+_TYPE_SYNONYMS = {
+    "meta analysis": "meta-analysis",
+    "metaanalysis": "meta-analysis",
+    "systematic-review": "systematic review",
+    "rct": "randomised controlled trial",
+    "randomized controlled trial": "randomised controlled trial",
+    "randomised trial": "randomised controlled trial",
+    "randomized trial": "randomised controlled trial",
+    "clinical trial": "non-randomised trial",
+    "non-randomized trial": "non-randomised trial",
+    "cohort study": "cohort",
+    "prospective cohort": "cohort",
+    "observational": "cohort",
+    "observational study": "cohort",
+    "case control": "case-control",
+    "case-control study": "case-control",
+    "cross sectional": "cross-sectional",
+    "cross-sectional study": "cross-sectional",
+    "in vitro": "in-vitro assay",
+    "in-vitro": "in-vitro assay",
+    "in vitro assay": "in-vitro assay",
+    "binding": "binding assay",
+    "animal": "animal study",
+    "animal model": "animal study",
+    "preclinical": "animal study",
+    "database": "pharmacology database",
+    "curated database": "pharmacology database",
+    "curated pharmacology database": "pharmacology database",
+    "article": "journal article",
+    "paper": "journal article",
+    "primary study": "journal article",
+    "review": "narrative review",
+    "review article": "narrative review",
+    "literature review": "narrative review",
+    "encyclopaedia": "encyclopedia",
+    "wiki": "encyclopedia",
+    "web": "website",
+    "web page": "website",
+    "webpage": "website",
+    "glossary": "website",
+    "blog post": "blog",
+    "press": "news",
+    "newspaper": "news",
+    "advert": "marketing",
+    "advertisement": "marketing",
+    "commercial": "marketing",
+    "case reports": "case report",
+    "editorial": "opinion",
+    "commentary": "opinion",
+}
+
+HEDGE_CUES = re.compile(
+    r"\b(?:may|might|could|can|possibly|possible|perhaps|probably|likely|unlikely|suggests?|"
+    r"suggested|suggesting|appears? to|seems? to|thought to|believed to|proposed|propose[sd]?|"
+    r"hypothes[ie]s|hypothesi[sz]ed|potentially|presumably|putative(?:ly)?|reportedly|"
+    r"is said to|some evidence|tentative(?:ly)?|not (?:yet )?clear|unclear|indicates?)\b",
+    re.IGNORECASE,
+)
+SPECULATION_CUES = re.compile(
+    r"\b(?:speculat\w*|conceivabl[ey]|hypothetical(?:ly)?|it is tempting|unproven|untested|"
+    r"no (?:direct )?evidence|remains to be (?:shown|tested|seen))\b",
+    re.IGNORECASE,
+)
+
+
+def normalise_source_type(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    key = " ".join(value.strip().lower().replace("_", " ").split())
+    key = _TYPE_SYNONYMS.get(key, key)
+    return key if key in SOURCE_LEVELS else None
+
+
+def level_of(source_type: str) -> str:
+    return SOURCE_LEVELS.get(source_type, "very-low")
+
+
+def rank(level: str) -> int:
+    """0 for high … 4 for unsupported: lower is better."""
+    return _RANK[level]
+
+
+def best_level(levels: list[str]) -> str:
+    return min(levels, key=rank) if levels else "unsupported"
+
+
+def at_least(level: str, minimum: str) -> bool:
+    return rank(level) <= rank(minimum)
+
+
+def certainty(text: str) -> str:
+    """``asserted``, ``hedged`` or ``speculative``, from cue words in the sentence."""
+    if SPECULATION_CUES.search(text):
+        return "speculative"
+    if HEDGE_CUES.search(text):
+        return "hedged"
+    return "asserted"
+
+
+def infer_source_type(
+    *,
+    doi: str | None = None,
+    pmid: str | None = None,
+    isbn: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    text: str = "",
+) -> str:
+    """A source's type from what is known of it, when no ``source_type`` is given."""
+    if doi or pmid:
+        return "journal article"
+    if isbn or publisher:
+        return "book"
+    lowered = (url or "").lower() + " " + text.lower()
+    if "wikipedia.org" in lowered or "britannica.com" in lowered:
+        return "encyclopedia"
+    if url:
+        return "website"
+    if re.search(r"\b(?:press|publishers?|publishing|edition|ed\.)\b", text, re.IGNORECASE):
+        return "book"
+    if re.search(r"\b(?:19|20)\d\d\s*;\s*\d+", text):  # "1996;153(2):151" journal reference
+        return "journal article"
+    return "unspecified"

@@ -1,0 +1,282 @@
+"""The knowledge graph of a vault, and the questions it answers.
+
+``build(vault)`` turns a read vault into a ``KnowledgeGraph``: entities, sources, claims and
+drug → target relations, each claim graded by its evidence, all held in one networkx
+``MultiDiGraph`` as well as in plain lists for querying and export.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..model import Diagnostic
+from ..vault import Vault
+from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
+from .claims import Catalogue, NoteClaims
+from .entities import ENTITY_TYPES, MENTIONABLE_TYPES, TARGET_TYPES, entity_type
+from .evidence import at_least, best_level, rank
+from .identifiers import identifiers_of
+from .model import Claim, Entity, Relation, Source
+from .names import NameMatcher
+from .sources import source_from_note
+
+CERTAINTY_ORDER = ("asserted", "hedged", "speculative")
+
+
+@dataclass
+class KnowledgeGraph:
+    vault: Vault
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    @property
+    def claims_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def find_entities(self, name: str, types: frozenset[str] | None = None) -> list[Entity]:
+        """Entities whose title or alias is ``name`` (case-insensitive, Unicode-normalised).
+
+        Falls back to a name that starts with ``name`` ("caffeine" finds "Caffeine",
+        "D2" finds "Dopamine D2 receptor" through its alias).
+        """
+        wanted = _fold(name)
+        pool = [e for e in self.entities.values() if types is None or e.type in types]
+        exact = [e for e in pool if any(_fold(n) == wanted for n in e.names)]
+        if exact:
+            return exact
+        singular = wanted[:-1] if wanted.endswith("s") else wanted
+        return [
+            e for e in pool if any(_fold(n) in (singular, wanted + " receptor") for n in e.names)
+        ]
+
+    def title(self, key: str) -> str:
+        entity = self.entities.get(key)
+        return entity.title if entity else key
+
+    def action_label(self, relation: Relation) -> str:
+        obj = self.entities.get(relation.object)
+        if obj and obj.type == "transporter":
+            return DISPLAY_ON_TRANSPORTER.get(relation.action, relation.action)
+        return relation.action
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def query_relations(
+        self,
+        drug: str | None = None,
+        target: str | None = None,
+        action: str | None = None,
+        min_level: str | None = None,
+    ) -> list[Relation]:
+        drugs = {e.key for e in self.find_entities(drug)} if drug else None
+        targets = {e.key for e in self.find_entities(target)} if target else None
+        wanted_action = _fold(action).replace("_", " ") if action else None
+        out = []
+        for r in self.relations:
+            if drugs is not None and r.subject not in drugs:
+                continue
+            if targets is not None and r.object not in targets:
+                continue
+            if wanted_action and wanted_action not in (
+                r.action,
+                self.action_label(r),
+                r.action.replace(" ", ""),
+            ):
+                continue
+            if min_level and not at_least(r.level, min_level):
+                continue
+            out.append(r)
+        return out
+
+    def query_claims(
+        self,
+        unsupported: bool = False,
+        level: str | None = None,
+        note: str | None = None,
+        certainty: str | None = None,
+    ) -> list[Claim]:
+        out = []
+        for c in self.claims:
+            if unsupported and c.supported:
+                continue
+            if level and c.level != level:
+                continue
+            if note and not (
+                c.note == note
+                or c.note.startswith(note.rstrip("/") + "/")
+                or c.note == note + ".md"
+            ):
+                continue
+            if certainty and c.certainty != certainty:
+                continue
+            out.append(c)
+        return out
+
+    def stats(self) -> dict[str, object]:
+        by_level: dict[str, int] = defaultdict(int)
+        for c in self.claims:
+            by_level[c.level] += 1
+        by_type: dict[str, int] = defaultdict(int)
+        for e in self.entities.values():
+            by_type[e.type] += 1
+        return {
+            "notes": len(self.vault.notes),
+            "entities": dict(sorted(by_type.items())),
+            "claims": len(self.claims),
+            "claims_by_level": {
+                lvl: by_level.get(lvl, 0)
+                for lvl in ("high", "moderate", "low", "very-low", "unsupported")
+            },
+            "relations": len(self.relations),
+            "sources": len(self.sources),
+        }
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def build(vault: Vault) -> KnowledgeGraph:
+    """Build the knowledge graph of a read vault."""
+    kg = KnowledgeGraph(vault=vault)
+    notes = vault.notes
+    for note in notes.values():
+        etype = entity_type(note, vault.config)
+        if etype == "source":
+            source = source_from_note(note)
+            kg.sources[source.key] = source
+            continue
+        if etype in ENTITY_TYPES and etype != "claim":
+            idents = identifiers_of(note.properties, target=etype in TARGET_TYPES)
+            kg.entities[note.path] = Entity(
+                key=note.path,
+                title=note.title,
+                type=etype,
+                aliases=list(note.aliases),
+                identifiers=[(i.curie, i.iri) for i in idents],
+                tags=sorted({t.name for t in note.tags}),
+            )
+    matcher = NameMatcher(
+        (name, e.key)
+        for e in kg.entities.values()
+        if e.type in MENTIONABLE_TYPES
+        for name in e.names
+    )
+    assert vault.index is not None
+    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher)
+    for note in notes.values():
+        kg.claims.extend(NoteClaims(note, cat).extract())
+    kg.diagnostics.extend(cat.diagnostics)
+    _aggregate(kg)
+    _fill_graph(kg)
+    return kg
+
+
+def _aggregate(kg: KnowledgeGraph) -> None:
+    """Group relation mentions into relations, and flag opposite directions as contested."""
+    groups: dict[tuple[str, str, str], list[tuple[Claim, bool]]] = defaultdict(list)
+    for claim in kg.claims:
+        for m in claim.relations:
+            if not m.negated:
+                groups[(m.subject, m.action, m.object)].append((claim, m.explicit))
+    # opposite directions for the same pair, comparing binding actions with binding actions
+    # and adaptations with adaptations ("antagonist" and "upregulates" do not contradict)
+    directions: dict[tuple[str, str, bool], set[int]] = defaultdict(set)
+    for subject, action, obj in groups:
+        a = BY_NAME[action]
+        if a.direction:
+            directions[(subject, obj, a.adaptation)].add(a.direction)
+    for (subject, action, obj), members in sorted(groups.items()):
+        a = BY_NAME[action]
+        contested = len(directions.get((subject, obj, a.adaptation), ())) > 1 and a.direction != 0
+        claims = list(dict.fromkeys(c.id for c, _ in members))
+        levels = [c.level for c, _ in members]
+        certainties = [c.certainty for c, _ in members]
+        kg.relations.append(
+            Relation(
+                subject=subject,
+                action=action,
+                object=obj,
+                direction=a.direction,
+                claims=claims,
+                level=best_level([lvl for lvl in levels if lvl != "unsupported"]),
+                certainty=min(certainties, key=CERTAINTY_ORDER.index),  # type: ignore[arg-type]
+                contested=contested,
+                explicit=any(explicit for _, explicit in members),
+            )
+        )
+        if contested:
+            for c, _ in members:
+                if "contested" not in c.flags:
+                    c.flags.append("contested")
+    kg.relations.sort(
+        key=lambda r: (
+            kg.title(r.subject).lower(),
+            kg.title(r.object).lower(),
+            r.action,
+            rank(r.level),
+        )
+    )
+
+
+def _fill_graph(kg: KnowledgeGraph) -> None:
+    g = kg.graph
+    for note in kg.vault.notes.values():
+        entity = kg.entities.get(note.path)
+        g.add_node(
+            note.path,
+            kind="note",
+            title=note.title,
+            type=entity.type if entity else ("source" if note.path in kg.sources else "concept"),
+        )
+    for note in kg.vault.notes.values():
+        for link in note.links:
+            if link.resolved and link.resolved in kg.vault.notes:
+                g.add_edge(
+                    note.path,
+                    link.resolved,
+                    key=f"link:{link.line}:{link.col}",
+                    type="embeds" if link.embed else "links_to",
+                    line=link.line,
+                )
+    for s in kg.sources.values():
+        if s.key not in g:
+            g.add_node(s.key, kind="source", title=s.title, type="source")
+        g.nodes[s.key].update(source_type=s.source_type, level=s.level, retracted=s.retracted)
+    for c in kg.claims:
+        g.add_node(c.id, kind="claim", text=c.text, level=c.level, certainty=c.certainty)
+        g.add_edge(c.id, c.note, key="stated_in", type="stated_in", line=c.line)
+        for e in c.entities:
+            g.add_edge(c.id, e, key=f"mentions:{e}", type="mentions")
+        for cit in c.citations:
+            g.add_edge(
+                c.id,
+                cit.source,
+                key=f"cites:{cit.source}",
+                type="cites",
+                scope=cit.scope,
+                via=cit.via,
+            )
+    for r in kg.relations:
+        g.add_edge(
+            r.subject,
+            r.object,
+            key=r.action,
+            type="relation",
+            action=r.action,
+            direction=r.direction,
+            level=r.level,
+            certainty=r.certainty,
+            contested=r.contested,
+            claims=list(r.claims),
+        )
