@@ -1,0 +1,130 @@
+"""Find the mentions to link: prose spans only, guarded, filtered, longest name first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..config import Config
+from ..kg.names import NameMatcher
+from ..model import Note, Span
+from ..resolve import LinkIndex
+from .edit import original_bytes
+from .guards import LineGuard
+from .model import Ambiguous, LinkOptions, NotePlan, Plan, Proposal
+from .targets import EntityTable, build_entities
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _wanted(entity: str, table: EntityTable, options: LinkOptions) -> bool:
+    if options.only and entity not in options.only:
+        return False
+    return not (options.types and table.entities[entity].type not in options.types)
+
+
+def trusted_spans(note: Note) -> list[Span]:
+    """The prose spans, in order, minus those whose position cannot be trusted.
+
+    A table cell is located by searching its line for the cell's text, so a cell whose text
+    also appears earlier in the row (even inside a code span of another cell) may be placed
+    at the wrong spot. Such spans, and exact duplicates, are dropped.
+    """
+    text = note.text
+    out: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    for span in sorted(note.prose, key=lambda s: (s.start, s.end)):
+        if (span.start, span.end) in seen or span.end <= span.start:
+            continue
+        seen.add((span.start, span.end))
+        if span.context == "table":
+            line_start = text.rfind("\n", 0, span.start) + 1
+            line_end = text.find("\n", span.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if line.count(text[span.start : span.end]) != 1:
+                continue
+        out.append(span)
+    return out
+
+
+def _already_linked(note: Note) -> set[str]:
+    return {link.resolved for link in note.links if link.resolved and not link.embed}
+
+
+def propose_for_note(
+    note: Note, table: EntityTable, options: LinkOptions
+) -> tuple[list[Proposal], list[Ambiguous]]:
+    """The proposals and ambiguous mentions of one note (parsed with spans=True)."""
+    text = note.text
+    own = NameMatcher([(n, note.path) for n in note.names if isinstance(n, str)], min_length=1)
+    guard = LineGuard(text)
+    linked = _already_linked(note) if options.first_only else set()
+    seen: set[str] = set()
+    proposals: list[Proposal] = []
+    ambiguous: list[Ambiguous] = []
+    for span in trusted_spans(note):
+        if span.context == "heading" and not options.headings:
+            continue
+        piece = text[span.start : span.end]
+        own_hits = [(m.start, m.end) for m in own.find(piece)] if own else []
+        for m in table.matcher.find(piece):
+            start, end = span.start + m.start, span.start + m.end
+            if text[start:end] != m.text:  # offsets disagree with the text: never guess
+                continue
+            if any(s < m.end and m.start < e for s, e in own_hits):
+                continue  # the note's own title or alias
+            if not guard.safe(start, end):
+                continue
+            if proposals and start < proposals[-1].end:
+                continue  # spans never overlap; if they ever do, keep the first link only
+            line, col = _line_col(text, start)
+            if m.entity is None:
+                if any(_wanted(e, table, options) for e in m.entities):
+                    ambiguous.append(Ambiguous(note.path, line, col, m.text, m.entities))
+                continue
+            entity = m.entity
+            if entity == note.path or not _wanted(entity, table, options):
+                continue
+            if options.first_only and (entity in seen or entity in linked):
+                continue
+            seen.add(entity)
+            proposals.append(
+                Proposal(
+                    path=note.path,
+                    start=start,
+                    end=end,
+                    text=m.text,
+                    entity=entity,
+                    target=table.entities[entity].target,
+                    line=line,
+                    col=col,
+                    context=span.context,
+                )
+            )
+    return proposals, ambiguous
+
+
+def plan_links(
+    notes: dict[str, Note],
+    config: Config,
+    index: LinkIndex | None,
+    options: LinkOptions,
+    table: EntityTable | None = None,
+) -> Plan:
+    """Proposals for every note (or those in options.notes), in path order."""
+    if table is None:
+        table = build_entities(notes, config, index, options.min_length)
+    plan = Plan()
+    paths: Iterable[str] = sorted(options.notes) if options.notes else sorted(notes)
+    for path in paths:
+        note = notes[path]
+        if not note.text:
+            continue
+        plan.notes_scanned += 1
+        proposals, ambiguous = propose_for_note(note, table, options)
+        plan.ambiguous.extend(ambiguous)
+        if proposals:
+            plan.notes.append(NotePlan(path, original_bytes(note), note.text, note.bom, proposals))
+    return plan

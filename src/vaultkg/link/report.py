@@ -1,0 +1,86 @@
+"""Show a plan: unified diffs per note, a summary, and a JSON form of both."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from .model import NotePlan, Plan
+
+
+def _lines(text: str) -> list[str]:
+    # one entry per line, line ends dropped ("\r\n" and "\n" alike) so the diff reads cleanly
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def note_diff(plan: NotePlan, context: int = 0) -> list[str]:
+    """A unified diff of one note, paths as ``a/<path>`` and ``b/<path>``."""
+    return list(
+        difflib.unified_diff(
+            _lines(plan.text),
+            _lines(plan.new_text()),
+            fromfile=f"a/{plan.path}",
+            tofile=f"b/{plan.path}",
+            n=context,
+            lineterm="",
+        )
+    )
+
+
+def summary_lines(plan: Plan, titles: dict[str, str]) -> list[str]:
+    """Notes touched, links per entity (most first), ambiguous names skipped."""
+    proposals = plan.proposals
+    out = [
+        f"{len(proposals)} link(s) proposed in {len(plan.notes)} of {plan.notes_scanned} note(s)"
+    ]
+    per_entity = plan.per_entity()
+    if per_entity:
+        out.append("Links per entity:")
+        width = max(len(titles.get(e, e)) for e in per_entity)
+        for entity, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"  {titles.get(entity, entity).ljust(width)}  {count}")
+    names = plan.ambiguous_names()
+    if names:
+        out.append("Ambiguous names, not linked (give each name to one note only):")
+        for (name, entities), count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])):
+            where = ", ".join(entities)
+            out.append(f"  {name!r}: {count} mention(s), could be {where}")
+    return out
+
+
+def plan_json(plan: Plan, titles: dict[str, str]) -> dict[str, Any]:
+    return {
+        "summary": {
+            "notes_scanned": plan.notes_scanned,
+            "notes_touched": len(plan.notes),
+            "links_proposed": len(plan.proposals),
+            "per_entity": {
+                titles.get(e, e): n
+                for e, n in sorted(plan.per_entity().items(), key=lambda kv: (-kv[1], kv[0]))
+            },
+            "ambiguous": len(plan.ambiguous),
+        },
+        "proposals": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "col": p.col,
+                "offset": p.start,
+                "length": p.end - p.start,
+                "text": p.text,
+                "entity": p.entity,
+                "replacement": p.replacement,
+            }
+            for p in plan.proposals
+        ],
+        "ambiguous": [
+            {
+                "path": a.path,
+                "line": a.line,
+                "col": a.col,
+                "text": a.text,
+                "entities": list(a.entities),
+            }
+            for a in plan.ambiguous
+        ],
+    }
