@@ -35,7 +35,10 @@ def _register_commands() -> None:
     """Each module adds its commands to ``app`` when imported."""
     from . import (  # noqa: F401
         check,
+        claims,
+        export,
         link,
+        query,
     )
 
 

@@ -13,6 +13,9 @@ from typing import Any, NoReturn
 
 import typer
 
+# Plain-text tables cut longer cells; --format csv or json give everything.
+MAX_CELL = 72
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -66,7 +69,7 @@ def print_rows(
             table.add_row(*(_cell(row.get(c)) for c in columns))
         Console().print(table)
         return
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[_clip(_cell(row.get(c))) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -76,9 +79,24 @@ def print_rows(
     sys.stdout.write("\n".join(lines) + "\n")
 
 
+def _clip(text: str, width: int = MAX_CELL) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
     return str(value)
+
+
+def load_graph(vault: Path, *, progress: bool = False):  # type: ignore[no-untyped-def]
+    """Read ``vault`` and build its knowledge graph, or exit with a clear message."""
+    from ..kg.graph import build
+    from ..vault import VaultError, read_vault
+
+    try:
+        return build(read_vault(vault_path(vault)))
+    except VaultError as exc:
+        fail(str(exc))

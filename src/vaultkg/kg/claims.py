@@ -78,6 +78,7 @@ class NoteClaims:
         self.note = note
         self.cat = cat
         self.entity = cat.entities.get(note.path)
+        self.own_source = note.path if note.path in cat.sources else None
         self.footnotes = {f.label: f for f in note.footnotes}
         self.claims: list[Claim] = []
         self._ids: dict[str, int] = {}
@@ -247,6 +248,9 @@ class NoteClaims:
                     cites = block_cites
                 if not cites:
                     cites = note_level()
+                if not cites and self.own_source:
+                    # what a source note says of its source is supported by that source
+                    cites = [Citation(self.own_source, "note", "self")]
                 self._finish(claim, cites)
         for fld in note.fields:
             self._field_claim(fld, note_level)

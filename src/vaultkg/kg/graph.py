@@ -17,7 +17,7 @@ from ..model import Diagnostic
 from ..vault import Vault
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .claims import Catalogue, NoteClaims
-from .entities import ENTITY_TYPES, MENTIONABLE_TYPES, TARGET_TYPES, entity_type
+from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
 from .evidence import at_least, best_level, rank
 from .identifiers import identifiers_of
 from .model import Claim, Entity, Relation, Source
@@ -156,7 +156,7 @@ def build(vault: Vault) -> KnowledgeGraph:
             source = source_from_note(note)
             kg.sources[source.key] = source
             continue
-        if etype in ENTITY_TYPES and etype != "claim":
+        if etype != "claim":  # claims are extracted below; everything else is an entity
             idents = identifiers_of(note.properties, target=etype in TARGET_TYPES)
             kg.entities[note.path] = Entity(
                 key=note.path,

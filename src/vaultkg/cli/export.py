@@ -1,0 +1,44 @@
+"""``vaultkg export``: write the knowledge graph as files (JSON here; RDF and HTML beside)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import fail, load_graph
+
+export_app = typer.Typer(
+    help="Write the vault's knowledge graph as JSON, RDF or a static site.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("json")
+def export_json(
+    vault: Annotated[Path, typer.Argument(help="The vault folder.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
+        "exports/graph.json"
+    ),
+) -> None:
+    """Write notes, entities, claims, relations, sources and diagnostics as one JSON file.
+
+    The format is described by the JSON Schema shipped with vaultkg (docs/json-schema.md).
+
+    Examples:
+
+        vaultkg export json vault/
+
+        vaultkg export json vault/ -o exports/graph.json
+    """
+    from ..export.json_export import write_json
+
+    kg = load_graph(vault)
+    try:
+        write_json(kg, output)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror}); choose another --output")
+    typer.echo(f"wrote {output} ({len(kg.claims)} claims, {len(kg.relations)} relations)")

@@ -1,0 +1,64 @@
+"""Extraction quality on the labelled vault (issue 3's targets), and the example vault's facts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from labelled_eval import evaluate
+
+import vaultkg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_relation_extraction_meets_targets() -> None:
+    relations, _, counts = evaluate()
+    assert counts["claims_missed"] == 0, relations.errors
+    assert relations.precision >= 0.9, relations.errors
+    assert relations.recall >= 0.8, relations.errors
+
+
+def test_unsupported_flag_meets_targets() -> None:
+    _, unsupported, _ = evaluate()
+    assert unsupported.precision >= 0.9, unsupported.errors
+    assert unsupported.recall >= 0.9, unsupported.errors
+
+
+@pytest.fixture(scope="module")
+def example_kg():  # type: ignore[no-untyped-def]
+    return vaultkg.load(ROOT / "vault", jobs=1)
+
+
+def test_example_vault_explicit_relations_match_the_fact_table(example_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = example_kg
+    with open(ROOT / "tests/data/example_vault_relations.csv", encoding="utf-8") as fh:
+        expected = {
+            (r["drug"], r["action"].replace("reuptake inhibitor", "inhibitor"), r["target"])
+            for r in csv.DictReader(fh)
+        }
+    explicit = {
+        (kg.title(m.subject), m.action, kg.title(m.object))
+        for c in kg.claims
+        for m in c.relations
+        if m.explicit
+    }
+    assert explicit == expected
+
+
+def test_example_vault_shows_its_deliberate_oddities(example_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = example_kg
+    summary = "Notes/Neuroreceptor resensitization article summary.md"
+    assert kg.query_claims(note=summary)
+    assert all(not c.supported for c in kg.query_claims(note=summary))
+    contested = {
+        (kg.title(r.subject), r.action, kg.title(r.object)) for r in kg.relations if r.contested
+    }
+    assert contested == {
+        ("Caffeine", "agonist", "Adenosine A2A receptor"),
+        ("Caffeine", "antagonist", "Adenosine A2A receptor"),
+    }
+    retracted = [s for s in kg.sources.values() if s.retracted]
+    assert [s.key for s in retracted] == ["Sources/Example retracted study (fictional).md"]
+    assert any("retracted" in c.flags for c in kg.claims)
