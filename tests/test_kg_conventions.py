@@ -93,7 +93,9 @@ def test_relation_in_front_matter(tmp_path: Path) -> None:
     kg = load(
         tmp_path,
         {
-            "Drugs/Haloperidol.md": '---\ntype: drug\nantagonist_of: ["[[Dopamine D2 receptor]]"]\n---\n'
+            "Drugs/Haloperidol.md": (
+                '---\ntype: drug\nantagonist_of: ["[[Dopamine D2 receptor]]"]\n---\n'
+            )
         },
     )
     claim = claim_with(kg, "antagonist_of")
