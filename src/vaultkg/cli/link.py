@@ -254,6 +254,7 @@ def link(
     from ..link.apply import check_note_plan
     from ..link.git import uncommitted
     from ..link.model import LinkOptions
+    from ..link.plan import recheck
     from ..link.report import plan_json, summary_lines
     from ..vault import VaultError, read_vault
 
@@ -284,6 +285,7 @@ def link(
             fail(f"{n.path}: {problem}; please report this as a bug", code=3)
     if interactive:
         _ask(plan)
+        recheck(plan, v.notes)
     titles = {path: e.title for path, e in table.entities.items()}
 
     written: list[str] = []

@@ -90,7 +90,7 @@ def apply_plan(root: Path, plan: Plan) -> WriteOutcome:
             try:
                 reason = write_atomic(root / note.path, note.original, note.new_bytes())
             except OSError as exc:
-                reason = f"cannot write it ({exc.strerror}); check its permissions"
+                reason = f"cannot write it ({exc.strerror}); the note was left as it was"
         if reason is None:
             outcome.written.append(note.path)
         else:

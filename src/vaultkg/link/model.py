@@ -83,6 +83,8 @@ class NotePlan:
 class Plan:
     notes: list[NotePlan] = field(default_factory=list)  # only notes with proposals
     ambiguous: list[Ambiguous] = field(default_factory=list)
+    # mentions not linked because the link would change how the note reads
+    unsafe: list[Proposal] = field(default_factory=list)
     notes_scanned: int = 0
 
     @property

@@ -12,6 +12,7 @@ from .edit import original_bytes
 from .guards import LineGuard
 from .model import Ambiguous, LinkOptions, NotePlan, Plan, Proposal
 from .targets import EntityTable, build_entities
+from .verify import keep_safe
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -64,12 +65,21 @@ def propose_for_note(
     seen: set[str] = set()
     proposals: list[Proposal] = []
     ambiguous: list[Ambiguous] = []
-    for span in trusted_spans(note):
+    spans = trusted_spans(note)
+    for i, span in enumerate(spans):
         if span.context == "heading" and not options.headings:
             continue
         piece = text[span.start : span.end]
+        size = len(piece)
+        # A name broken over two lines ("adenosine\nreceptors") cannot be linked, but it
+        # must not leave a shorter name ("adenosine") to be linked in its place.
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if following is not None and not text[span.end : following.start].strip():
+            piece += " " + text[following.start : following.end]
         own_hits = [(m.start, m.end) for m in own.find(piece)] if own else []
         for m in table.matcher.find(piece):
+            if m.end > size:
+                continue  # runs on into the next line
             start, end = span.start + m.start, span.start + m.end
             if text[start:end] != m.text:  # offsets disagree with the text: never guess
                 continue
@@ -125,6 +135,17 @@ def plan_links(
         plan.notes_scanned += 1
         proposals, ambiguous = propose_for_note(note, table, options)
         plan.ambiguous.extend(ambiguous)
+        proposals, unsafe = keep_safe(note, proposals)
+        plan.unsafe.extend(unsafe)
         if proposals:
             plan.notes.append(NotePlan(path, original_bytes(note), note.text, note.bom, proposals))
     return plan
+
+
+def recheck(plan: Plan, notes: dict[str, Note]) -> None:
+    """Verify again after proposals were dropped (e.g. skipped in --interactive)."""
+    for note_plan in plan.notes:
+        safe, unsafe = keep_safe(notes[note_plan.path], note_plan.proposals)
+        note_plan.proposals = safe
+        plan.unsafe.extend(unsafe)
+    plan.notes = [n for n in plan.notes if n.proposals]

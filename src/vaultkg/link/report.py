@@ -39,6 +39,12 @@ def summary_lines(plan: Plan, titles: dict[str, str]) -> list[str]:
         width = max(len(titles.get(e, e)) for e in per_entity)
         for entity, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"  {titles.get(entity, entity).ljust(width)}  {count}")
+    if plan.unsafe:
+        out.append(
+            f"{len(plan.unsafe)} mention(s) left unlinked because a link there would change "
+            "how the note reads:"
+        )
+        out.extend(f"  {p.path}:{p.line}:{p.col}: {p.text}" for p in plan.unsafe)
     names = plan.ambiguous_names()
     if names:
         out.append("Ambiguous names, not linked (give each name to one note only):")
@@ -59,6 +65,7 @@ def plan_json(plan: Plan, titles: dict[str, str]) -> dict[str, Any]:
                 for e, n in sorted(plan.per_entity().items(), key=lambda kv: (-kv[1], kv[0]))
             },
             "ambiguous": len(plan.ambiguous),
+            "unsafe": len(plan.unsafe),
         },
         "proposals": [
             {
@@ -72,6 +79,10 @@ def plan_json(plan: Plan, titles: dict[str, str]) -> dict[str, Any]:
                 "replacement": p.replacement,
             }
             for p in plan.proposals
+        ],
+        "unsafe": [
+            {"path": p.path, "line": p.line, "col": p.col, "text": p.text, "entity": p.entity}
+            for p in plan.unsafe
         ],
         "ambiguous": [
             {

@@ -1,0 +1,70 @@
+"""Re-read a note after linking and check that only the links changed.
+
+Inserting ``[[...|...]]`` can in rare cases change how Markdown reads a line (a ``|`` can turn
+a paragraph line above a ``|---|---|`` row into a table header). So every planned note is
+parsed again with its new links, and must read exactly as before: same blocks, sentences,
+headings, tags, fields and callouts, and the same links plus one per proposal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Note
+from ..parse.note import parse_note
+from ..parse.syntax import split_wikilink
+from .edit import EditError, apply_proposals, original_bytes
+from .model import Proposal
+
+
+def _shape(note: Note) -> tuple[Any, ...]:
+    return (
+        [
+            (b.kind, b.line, b.end_line, b.section, [s.text for s in b.sentences])
+            for b in note.blocks
+        ],
+        [(h.level, h.line, h.text) for h in note.headings],
+        [(t.name, t.line, t.source) for t in note.tags],
+        [(f.key, f.line, f.style) for f in note.fields],
+        [(c.type, c.line, c.end_line) for c in note.callouts],
+        [(f.label, f.line) for f in note.footnotes],
+        note.frontmatter_lines,
+        note.properties,
+    )
+
+
+def _links(note: Note) -> Counter[tuple[str, str | None, bool, str]]:
+    return Counter((k.target, k.alias, k.embed, k.kind) for k in note.links)
+
+
+def reads_the_same(note: Note, proposals: Sequence[Proposal]) -> bool:
+    """True when the note with these links parses like the note without them."""
+    try:
+        new_text = apply_proposals(note.text, proposals)
+    except EditError:
+        return False
+    bom = b"\xef\xbb\xbf" if note.bom else b""
+    data = bom + new_text.encode("utf-8")
+    if len(data) > len(original_bytes(note)) * 4 + 4096:
+        return False
+    after = parse_note(data, note.path).note
+    if _shape(after) != _shape(note):
+        return False
+    expected = _links(note)
+    for p in proposals:
+        target, _, _, alias = split_wikilink(p.replacement[2:-2])
+        expected[(target, alias, False, "wikilink")] += 1
+    return _links(after) == expected
+
+
+def keep_safe(note: Note, proposals: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
+    """Split proposals into (safe, unsafe): all at once when possible, else one by one."""
+    if not proposals or reads_the_same(note, proposals):
+        return proposals, []
+    safe = [p for p in proposals if reads_the_same(note, [p])]
+    if safe and not reads_the_same(note, safe):
+        safe = []
+    kept = {id(p) for p in safe}
+    return safe, [p for p in proposals if id(p) not in kept]
