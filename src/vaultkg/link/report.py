@@ -37,7 +37,8 @@ def summary_lines(plan: Plan, titles: dict[str, str]) -> list[str]:
     if per_entity:
         out.append("Links per entity:")
         width = max(len(titles.get(e, e)) for e in per_entity)
-        for entity, count in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0])):
+        ranked = sorted(per_entity.items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0])))
+        for entity, count in ranked:
             out.append(f"  {titles.get(entity, entity).ljust(width)}  {count}")
     if plan.unsafe:
         out.append(
@@ -62,7 +63,9 @@ def plan_json(plan: Plan, titles: dict[str, str]) -> dict[str, Any]:
             "links_proposed": len(plan.proposals),
             "per_entity": {
                 titles.get(e, e): n
-                for e, n in sorted(plan.per_entity().items(), key=lambda kv: (-kv[1], kv[0]))
+                for e, n in sorted(
+                    plan.per_entity().items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))
+                )
             },
             "ambiguous": len(plan.ambiguous),
             "unsafe": len(plan.unsafe),
