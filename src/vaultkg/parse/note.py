@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import unquote
 
 from markdown_it.token import Token
@@ -105,6 +105,35 @@ def _decode(data: bytes, path: str) -> tuple[str | None, bool, Diagnostic | None
         )
 
 
+def table_cell_starts(line: str) -> list[int]:
+    """0-based column where each cell's text begins in a table row, as markdown-it splits it:
+    on every "|" not preceded by a backslash, ignoring a leading pipe."""
+    i = len(line) - len(line.lstrip(" \t"))
+    if line.startswith("|", i):
+        i += 1
+    bounds = [i]
+    escaped = False
+    for j in range(i, len(line)):
+        ch = line[j]
+        if ch == "|" and not escaped:
+            bounds.append(j + 1)
+        escaped = ch == "\\"
+    return [b + len(line[b:]) - len(line[b:].lstrip(" \t")) for b in bounds]
+
+
+@dataclass(slots=True)
+class _TokenLines:
+    """Where the lines of one inline token's content start, and where they sit in the note."""
+
+    starts: list[int]  # offsets of each line in the content
+    first: int  # 0-based note line of the first content line
+    prefix: dict[int, int]  # content line -> 0-based source column, filled lazily
+    cell: int | None  # the table cell the token fills, if any
+
+
+_TASK = re.compile(r"\[[^\]\n]\] ")
+
+
 @dataclass
 class _Piece:
     """A run of a block's readable text, or a zero-width marker (footnote, citation)."""
@@ -116,6 +145,16 @@ class _Piece:
     footnote: str | None = None
     citekeys: list[str] = field(default_factory=list)
     url: str | None = None
+
+
+def _strip_task(pieces: list[_Piece]) -> None:
+    """Drop a task list checkbox ("[ ] ", "[x] ") from the start of a list item's text."""
+    first = pieces[0]
+    m = _TASK.match(first.text)
+    if m:
+        first.text = first.text[m.end() :]
+        if first.offset is not None:
+            first.offset += m.end()
 
 
 class _Builder:
@@ -137,23 +176,58 @@ class _Builder:
         self.callout: list[str | None] = []
         self.last_block_line = 1
         self.inline_footnotes = 0
+        # the block a "^id" on a line of its own labels: per nesting level, the start lines
+        # of the previous and the current block
+        self.block_starts: dict[int, tuple[int, int]] = {}
+        self.cell: int | None = None  # index of the table cell being read
+        self.in_callout_title = False
+        self.footnote_ref_lines: dict[str, int] = {}
+        self._token: Token | None = None
+        self._token_lines = _TokenLines([0], 0, {}, None)
 
     # -- positions ---------------------------------------------------------------------
 
     def locate(self, token: Token, offset: int) -> tuple[int, int]:
         """1-based (line, col) in the note of ``offset`` in an inline token's source."""
+        lines = self._token_lines if self._token is token else self._index(token)
+        k = bisect_right(lines.starts, offset) - 1
+        line_start = lines.starts[k]
+        prefix = lines.prefix.get(k)
+        if prefix is None:
+            prefix = lines.prefix[k] = self._prefix(token.content, lines, k)
+        col = prefix + (offset - line_start) + 1
+        if lines.cell is not None:
+            # markdown-it drops the backslash of each "\|" in a cell; count them back in
+            col += token.content.count("|", line_start, offset)
+        return lines.first + k + 1, col
+
+    def _index(self, token: Token) -> _TokenLines:
         content = token.content
-        line_in_block = content.count("\n", 0, offset)
-        line_start = content.rfind("\n", 0, offset) + 1
+        starts = [0]
+        nl = content.find("\n")
+        while nl != -1:
+            starts.append(nl + 1)
+            nl = content.find("\n", nl + 1)
         first = token.map[0] if token.map else 0
-        line_no = first + line_in_block
-        prefix = 0
-        if line_no < len(self.lines):
-            content_line = content[line_start : content.find("\n", line_start) % (len(content) + 1)]
-            src_line = self.lines[line_no]
-            found = src_line.find(content_line) if content_line else -1
-            prefix = found if found >= 0 else len(src_line) - len(src_line.lstrip())
-        return line_no + 1, prefix + (offset - line_start) + 1
+        self._token = token
+        self._token_lines = _TokenLines(starts, first, {}, self.cell)
+        return self._token_lines
+
+    def _prefix(self, content: str, lines: _TokenLines, k: int) -> int:
+        """Column (0-based) in the source line where line ``k`` of the content starts."""
+        line_no = lines.first + k
+        if line_no >= len(self.lines):
+            return 0
+        src_line = self.lines[line_no]
+        if lines.cell is not None:
+            starts = table_cell_starts(src_line)
+            if lines.cell < len(starts):
+                return starts[lines.cell]
+        start = lines.starts[k]
+        end = lines.starts[k + 1] - 1 if k + 1 < len(lines.starts) else len(content)
+        content_line = content[start:end]
+        found = src_line.find(content_line) if content_line else -1
+        return found if found >= 0 else len(src_line) - len(src_line.lstrip())
 
     # -- token walk --------------------------------------------------------------------
 
@@ -163,9 +237,12 @@ class _Builder:
         footnote_links: list[Link] = []
         footnote_urls: list[str] = []
         footnote_line = 0
+        inline_line = 0
         pending_heading: tuple[int, int] | None = None
         for i, token in enumerate(tokens):
             t = token.type
+            if token.block and token.nesting >= 0 and token.map and t != "inline":
+                self.block_start(token.level, token.map[0] + 1)
             if t == "heading_open":
                 pending_heading = (int(token.tag[1]), token.map[0] + 1 if token.map else 1)
             elif t == "inline" and pending_heading is not None:
@@ -187,8 +264,6 @@ class _Builder:
                     )
                     self.context.append("callout")
                     self.callout.append(info["type"])
-                    if info["title"] and info["type"] == "claim":
-                        self.note.blocks.append(self.title_block(info, token))
                 else:
                     self.context.append("quote")
                     self.callout.append(self.callout[-1] if self.callout else None)
@@ -203,11 +278,24 @@ class _Builder:
                     self.last_block_line = token.map[0] + 1
             elif t == "table_close":
                 self.context.pop()
+                self.cell = None
+            elif t == "tr_open":
+                self.cell = -1
+            elif (t == "th_open" or t == "td_open") and self.cell is not None:
+                self.cell += 1
+            elif t == "callout_title_open":
+                self.in_callout_title = True
+            elif t == "callout_title_close":
+                self.in_callout_title = False
+            elif t == "inline" and self.in_callout_title:
+                self.callout_title(token)
             elif t == "footnote_open":
                 label = token.meta.get("label")
+                inline_line = 0
                 if label is None:
                     self.inline_footnotes += 1
                     label = f"^{token.meta.get('id', self.inline_footnotes)}"
+                    inline_line = self.footnote_ref_lines.get(label, 0)
                 footnote_label, footnote_texts, footnote_links, footnote_urls = label, [], [], []
                 footnote_line = 0
                 self.context.append("footnote")
@@ -226,6 +314,9 @@ class _Builder:
                 footnote_label = None
             elif t == "inline":
                 in_footnote = bool(self.context) and "footnote" in self.context
+                if in_footnote and token.map is None and inline_line:
+                    # ^[inline footnotes] come without a position: they sit on their ref's line
+                    token.map = [inline_line - 1, inline_line]
                 if in_footnote and not footnote_line and token.map:
                     footnote_line = token.map[0] + 1
                 block = self.inline(token, tokens, i)
@@ -251,39 +342,32 @@ class _Builder:
             ):
                 self.last_block_line = token.map[0] + 1
 
-    def title_block(self, info: dict[str, Any], token: Token) -> Block:
-        line = info["title_line"] + 1
+    def block_start(self, level: int, line: int) -> None:
+        _, current = self.block_starts.get(level, (0, 0))
+        self.block_starts[level] = (current, line)
+        for deeper in [k for k in self.block_starts if k > level]:
+            del self.block_starts[deeper]
+
+    def callout_title(self, token: Token) -> None:
+        """Links and tags in a callout's title count; a claim's title is also prose."""
+        pieces = self.pieces(token, collect=True)
+        kind = self.callout[-1] if self.callout else None
+        if kind != "claim" or not token.map:
+            return
+        line = token.map[0] + 1
         section = tuple(text for _, text in self.section)
-        title = info["title"]
-        links = [self.make_link(m, line, 1) for m in _WIKILINK_IN_TEXT.finditer(title)]
-        self.note.links.extend(links)
-        text = _WIKILINK_IN_TEXT.sub(lambda m: self._link_display(m.group(2)), title)
-        sentence = Sentence(text=text, line=line, col=1, links=links)
-        return Block("callout", line, line, section, [sentence], callout=info["type"])
-
-    def _link_display(self, inner: str) -> str:
-        target, headings, block, alias = split_wikilink(inner)
-        return Link(target, "wikilink", 0, 0, alias=alias, headings=headings, block=block).display
-
-    def make_link(self, m: re.Match[str], line: int, col: int) -> Link:
-        target, headings, block, alias = split_wikilink(m.group(2))
-        return Link(
-            target,
-            "wikilink",
-            line,
-            col + m.start(),
-            embed=bool(m.group(1)),
-            alias=alias,
-            headings=headings,
-            block=block,
-            raw=m.group(0),
-        )
+        block = Block("callout", line, line, section, callout=kind)
+        self.fill_sentences(block, pieces, token)
+        if block.sentences:
+            self.note.blocks.append(block)
 
     def heading(self, token: Token, level: int, line: int) -> None:
         pieces = self.pieces(token, collect=True)
         text = "".join(p.text for p in pieces).strip()
+        # Obsidian builds the link subpath from the heading as written, markup included
+        source = " ".join(token.content.split())
         self.note.headings.append(
-            Heading(text, level, line, heading_anchor(text), heading_slug(text))
+            Heading(text, level, line, heading_anchor(source), heading_slug(text))
         )
         while self.section and self.section[-1][0] >= level:
             self.section.pop()
@@ -304,7 +388,10 @@ class _Builder:
         only_id = bool(ids) and not "".join(p.text for p in pieces).strip()
         if ids:
             # "^id" alone on the line after a table or quote labels that block
-            target_line = self.last_block_line if only_id else line
+            target_line = line
+            if only_id:
+                previous, _ = self.block_starts.get(token.level - 1, (0, 0))
+                target_line = previous or self.last_block_line
             for c in ids:
                 self.note.block_ids.append(BlockId(c.content, target_line))
         if ctx == "table":
@@ -324,6 +411,8 @@ class _Builder:
             callout=self.callout[-1] if self.callout else None,
             block_id=ids[-1].content if ids else None,
         )
+        if kind == "list_item" and pieces and tokens[max(index - 2, 0)].type == "list_item_open":
+            _strip_task(pieces)
         self.fill_sentences(block, pieces, token)
         if ctx != "footnote" and block.sentences:
             self.note.blocks.append(block)
@@ -407,6 +496,7 @@ class _Builder:
                 if offset >= 0:
                     cursor = offset + 2
                 note.footnote_refs.append(FootnoteRef(label, ln, col))
+                self.footnote_ref_lines.setdefault(label, ln)
                 if field is not None:
                     field.footnotes.append(label)
                     if field_is_line:
@@ -624,12 +714,31 @@ def _property_links(note: Note, raw_lines: list[str]) -> None:
                 )
 
 
-def _frontmatter_tags(note: Note) -> None:
+_TAG_KEY = re.compile(r"^\s*tags?\s*:", re.IGNORECASE)
+
+
+def _frontmatter_tags(note: Note, raw_lines: list[str]) -> None:
+    """Tags from ``tags``/``tag``, each placed where it is written in the front matter."""
+    fm_lines = raw_lines[1 : max(note.frontmatter_lines - 1, 1)]
+    cursor = (0, 0)
+    for i, text in enumerate(fm_lines):
+        m = _TAG_KEY.match(text)
+        if m:
+            cursor = (i, m.end())
+            break
     for name in frontmatter.property_list(note.properties, "tags", "tag"):
         for part in name.split():
             part = part.lstrip("#")
-            if part:
-                note.tags.append(Tag(part, 1, 1, "frontmatter"))
+            if not part:
+                continue
+            line, col = 1, 1
+            for i in range(cursor[0], len(fm_lines)):
+                found = fm_lines[i].find(part, cursor[1] if i == cursor[0] else 0)
+                if found >= 0:
+                    cursor = (i, found + len(part))
+                    line, col = i + 2, found + 1
+                    break
+            note.tags.append(Tag(part, line, col, "frontmatter"))
 
 
 def parse_note(
@@ -676,7 +785,7 @@ def parse_note(
         )
     note.properties = fm.properties
     note.aliases = frontmatter.property_list(fm.properties, "aliases", "alias")
-    _frontmatter_tags(note)
+    _frontmatter_tags(note, lines)
     _property_links(note, lines)
 
     body = lf

@@ -17,8 +17,61 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+# ---------------------------------------------------------------------------------------
+# Searches that would be repeated at every opening bracket of a long line are cached on the
+# inline state, so that text such as "[[[[[[..." costs linear time, not quadratic.
+
+
+class _Scan:
+    """Per-inline-state memo of forward searches and bracket matches."""
+
+    __slots__ = ("found", "matches", "src")
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.found: dict[str, tuple[int, int]] = {}  # needle -> (searched from, found at)
+        self.matches: dict[str, dict[int, int]] = {}  # opening char -> {open: close}
+
+    def next(self, needle: str, pos: int) -> int:
+        """``src.find(needle, pos)``, answered from the last search when it covers ``pos``."""
+        hit = self.found.get(needle)
+        if hit is not None:
+            start, at = hit
+            if start <= pos and (at == -1 or at >= pos):
+                return at
+        at = self.src.find(needle, pos)
+        self.found[needle] = (pos, at)
+        return at
+
+    def match(self, open_ch: str, close_ch: str, pos: int) -> int:
+        """Index of the bracket closing the one at ``pos`` on the same line, or -1."""
+        table = self.matches.get(open_ch)
+        if table is None:
+            table = {}
+            stack: list[int] = []
+            for i, ch in enumerate(self.src):
+                if ch == open_ch:
+                    stack.append(i)
+                elif ch == close_ch:
+                    if stack:
+                        table[stack.pop()] = i
+                elif ch == "\n":
+                    stack.clear()
+            self.matches[open_ch] = table
+        return table.get(pos, -1)
+
+
+def _scan(state: StateInline) -> _Scan:
+    scan: _Scan | None = getattr(state, "_vaultkg_scan", None)
+    if scan is None or scan.src is not state.src:
+        scan = _Scan(state.src)
+        state._vaultkg_scan = scan  # type: ignore[attr-defined]
+    return scan
+
 
 # ---------------------------------------------------------------------------------------
 # wikilinks and embeds: [[target#heading|alias]], ![[image.png|640x480]]
@@ -52,11 +105,14 @@ def wikilink(state: StateInline, silent: bool) -> bool:
     if not embed and not src.startswith("[[", pos):
         return False
     start = pos + (3 if embed else 2)
-    end = src.find("]]", start, state.posMax)
-    if end == -1:
+    end = _scan(state).next("]]", start)
+    if end == -1 or end + 2 > state.posMax:
+        return False
+    # checked in this order, each search stops early on the text that would make it slow
+    if src.find("[[", start, end) != -1 or src.find("\n", start, end) != -1:
         return False
     inner = src[start:end]
-    if not inner.strip() or "\n" in inner or "[[" in inner:
+    if not inner.strip():
         return False
     # "]]]" closes the link at the last pair, so "[[a]]]" keeps the stray "]" as text.
     if not silent:
@@ -170,42 +226,44 @@ def comment_block(state: StateBlock, start_line: int, end_line: int, silent: boo
 # ---------------------------------------------------------------------------------------
 # Dataview inline fields: "key:: value" at a line start, [key:: value], (key:: value)
 
-_FIELD_KEY = re.compile(r"([^\W_][\w \t\-/.]*?|_[\w \t\-/.]*?)[ \t]*::(?!:)[ \t]*")
+# The longest run of key characters is the only candidate key (":" is not one of them), so
+# matching it greedily and then looking for "::" never backtracks.
+_FIELD_KEY_RUN = re.compile(r"\w[\w \t\-/.]*")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def field_key(src: str, pos: int) -> tuple[str, int] | None:
+    """``(key, value_start)`` when a Dataview field key and ``::`` start at ``pos``."""
+    m = _FIELD_KEY_RUN.match(src, pos)
+    if not m:
+        return None
+    colon = m.end()
+    if not src.startswith("::", colon) or src.startswith(":::", colon):
+        return None
+    key = m.group(0).strip()
+    value_start = _BLANKS.match(src, colon + 2).end()  # type: ignore[union-attr]
+    return key, value_start
 
 
 def field_line(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if pos > 0 and src[pos - 1] != "\n":
         return False
-    m = _FIELD_KEY.match(src, pos)
-    if not m or m.end() > state.posMax:
+    found = field_key(src, pos)
+    if found is None or found[1] > state.posMax:
         return False
+    key, value_start = found
     if not silent:
-        nl = src.find("\n", m.end(), state.posMax)
+        nl = src.find("\n", value_start, state.posMax)
         token = state.push("field_line", "", 0)
         token.meta = {
-            "key": m.group(1).strip(),
+            "key": key,
             "start": pos,
-            "value_start": m.end(),
+            "value_start": value_start,
             "end": state.posMax if nl == -1 else nl,
         }
-    state.pos = m.end()
+    state.pos = value_start
     return True
-
-
-def _matching(src: str, pos: int, end: int, open_ch: str, close_ch: str) -> int:
-    depth = 0
-    for i in range(pos, end):
-        ch = src[i]
-        if ch == "\n":
-            return -1
-        if ch == open_ch:
-            depth += 1
-        elif ch == close_ch:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def field_bracketed(state: StateInline, silent: bool) -> bool:
@@ -213,23 +271,24 @@ def field_bracketed(state: StateInline, silent: bool) -> bool:
     ch = src[pos]
     if ch not in "[(" or src.startswith("[[", pos):
         return False
-    m = _FIELD_KEY.match(src, pos + 1)
-    if not m:
+    found = field_key(src, pos + 1)
+    if found is None:
         return False
-    close = _matching(src, pos, state.posMax, ch, "]" if ch == "[" else ")")
-    if close == -1 or close < m.end():
+    key, value_start = found
+    close = _scan(state).match(ch, "]" if ch == "[" else ")", pos)
+    if close == -1 or close < value_start or close >= state.posMax:
         return False
     if not silent:
         token = state.push("field_open", "", 1)
         token.meta = {
-            "key": m.group(1).strip(),
+            "key": key,
             "style": "bracket" if ch == "[" else "paren",
             "start": pos,
-            "value_start": m.end(),
+            "value_start": value_start,
             "end": close + 1,
         }
         old_max = state.posMax
-        state.pos, state.posMax = m.end(), close
+        state.pos, state.posMax = value_start, close
         state.md.inline.tokenize(state)
         state.posMax = old_max
         state.push("field_close", "", -1).meta = {"start": close, "end": close + 1}
@@ -268,8 +327,8 @@ def citation(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if src[pos] != "[" or src.startswith("[[", pos) or src.startswith("[^", pos):
         return False
-    close = src.find("]", pos + 1, state.posMax)
-    if close == -1:
+    close = _scan(state).next("]", pos + 1)
+    if close == -1 or close >= state.posMax:
         return False
     inner = src[pos + 1 : close]
     if "@" not in inner or "[" in inner or "\n" in inner:
@@ -316,8 +375,15 @@ _CALLOUT = re.compile(r"\[!([^\]\s]+)\]([+-]?)[ \t]*(.*)")
 
 
 def callouts(state: StateCore) -> None:
+    """Mark blockquotes that open with ``[!type]`` as callouts.
+
+    The title line becomes its own inline token between ``callout_title_open`` and
+    ``callout_title_close``, so links and tags in a title are parsed like any other text.
+    """
     tokens = state.tokens
+    out: list[Token] = []
     for i, token in enumerate(tokens):
+        out.append(token)
         if token.type != "blockquote_open" or i + 2 >= len(tokens):
             continue
         inline = tokens[i + 2]
@@ -327,16 +393,25 @@ def callouts(state: StateCore) -> None:
         m = _CALLOUT.fullmatch(first.strip())
         if not m:
             continue
+        title_line = inline.map[0] if inline.map else 0
         token.meta["callout"] = {
             "type": m.group(1).lower(),
             "fold": m.group(2),
             "title": m.group(3).strip(),
-            "title_line": inline.map[0] if inline.map else 0,
+            "title_line": title_line,
         }
+        if m.group(3).strip():
+            title = Token("inline", "", 0, map=[title_line, title_line + 1], level=token.level + 1)
+            title.content = m.group(3).strip()
+            title.children = []
+            out.append(Token("callout_title_open", "", 1, level=token.level + 1))
+            out.append(title)
+            out.append(Token("callout_title_close", "", -1, level=token.level + 1))
         inline.content = rest
         if inline.map:
             inline.map = [inline.map[0] + 1, inline.map[1]]
             tokens[i + 1].map = inline.map
+    state.tokens = out
 
 
 # ---------------------------------------------------------------------------------------
