@@ -52,3 +52,15 @@ def tags(n: Note) -> list[tuple[str, int, int]]:
 def sentences(n: Note) -> list[tuple[str, str, int, int]]:
     """(block kind, text, line, col) of every sentence of prose."""
     return [(b.kind, s.text, s.line, s.col) for b in n.blocks for s in b.sentences]
+
+
+def write_vault(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Create ``files`` (vault-relative path -> content) under ``root``; return ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root

@@ -111,7 +111,8 @@ def _has_headings(note: Note, wanted: tuple[str, ...]) -> bool:
     keys = [_anchor_key(h) for h in wanted]
     i = 0
     for h in note.headings:
-        if _anchor_key(h.text) == keys[i]:
+        # Obsidian writes the heading as typed (markup kept); accept the rendered text too
+        if keys[i] in (_key(h.anchor), _anchor_key(h.text)):
             i += 1
             if i == len(keys):
                 return True
