@@ -37,6 +37,7 @@ def _register_commands() -> None:
         check,
         claims,
         export,
+        export_html,
         link,
         query,
     )

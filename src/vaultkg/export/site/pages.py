@@ -1,0 +1,335 @@
+"""The site's pages: each function gathers one page's data and renders its template."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ...kg.entities import TARGET_TYPES
+from ...kg.evidence import rank
+from ...kg.model import Claim, Relation
+from .anchors import claim_anchor
+from .badges import LEVEL_LABELS, badge_html, citation_html
+from .context import CERTAINTIES, LEVELS, SiteContext
+from .graphdata import local_graph, node_type
+from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
+from .links import Backlink
+from .render import NoteRenderer
+from .urls import href, root_prefix, slugify
+
+CLAIM_ORDER = ("unsupported", "very-low", "low", "moderate", "high")
+MAX_CLAIM_TEXT = 160
+
+
+@dataclass(slots=True)
+class Page:
+    path: str  # relative to the site root
+    html: str
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("vaultkg", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["level_label"] = lambda level: LEVEL_LABELS.get(level, level)
+    return env
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_CLAIM_TEXT else text[: MAX_CLAIM_TEXT - 1].rstrip() + "…"
+
+
+def relation_anchor(r: Relation, other_title: str) -> str:
+    return f"rel-{slugify(r.action)}-{slugify(other_title)}"
+
+
+class Pages:
+    """Renders every page of one site."""
+
+    def __init__(
+        self,
+        ctx: SiteContext,
+        graph: dict[str, Any],
+        backlinks: dict[str, list[Backlink]],
+        site_title: str,
+    ) -> None:
+        self.ctx = ctx
+        self.graph = graph
+        self.node_ids = {n["url"]: n["id"] for n in graph["nodes"]}
+        self.backlinks = backlinks
+        self.site_title = site_title
+        self.env = environment()
+        self.renderer = NoteRenderer(ctx)
+        self.claim_by_id = {c.id: c for c in ctx.claims}
+        self.files: set[str] = set()  # attachments the pages use, to copy
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _render(self, template: str, page: str, title: str, ld: Any, **data: Any) -> Page:
+        html = self.env.get_template(template).render(
+            root=root_prefix(page),
+            page=page,
+            title=title,
+            site_title=self.site_title,
+            jsonld=Markup(script_json(ld)),
+            **data,
+        )
+        return Page(page, html)
+
+    def note_link(self, path: str, from_page: str, anchor: str | None = None) -> dict[str, Any]:
+        """``{"title", "href"}``; href is None when the note is not published."""
+        page = self.ctx.page(path)
+        return {
+            "title": self.ctx.title(path),
+            "href": href(from_page, page, anchor) if page else None,
+        }
+
+    def claim_view(self, c: Claim, from_page: str) -> dict[str, Any]:
+        page = self.ctx.urls.notes[c.note]
+        return {
+            "id": c.id,
+            "text": c.text,
+            "short": _short(c.text),
+            "level": c.level,
+            "certainty": c.certainty,
+            "flags": c.flags,
+            "note": c.note,
+            "note_title": self.ctx.title(c.note),
+            "href": href(from_page, page, claim_anchor(c.id)),
+            "badge": Markup(badge_html(self.ctx, c, from_page, anchor=False)),
+            "citations": Markup(citation_html(self.ctx, c, from_page)),
+        }
+
+    def relation_rows(self, key: str, from_page: str) -> list[dict[str, Any]]:
+        """The relations of a drug (as subject) or a target (as object)."""
+        rows = []
+        for r in self.ctx.relations:
+            if key not in (r.subject, r.object):
+                continue
+            other = r.object if r.subject == key else r.subject
+            claims = [self.claim_by_id[cid] for cid in r.claims if cid in self.claim_by_id]
+            rows.append(
+                {
+                    "id": relation_anchor(r, self.ctx.title(other)),
+                    "action": self.ctx.kg.action_label(r),
+                    "direction": r.direction,
+                    "other": self.note_link(other, from_page),
+                    "role": "target" if r.subject == key else "drug",
+                    "level": r.level,
+                    "certainty": r.certainty,
+                    "contested": r.contested,
+                    "claims": [self.claim_view(c, from_page) for c in claims],
+                }
+            )
+        return rows
+
+    def mechanisms(self, key: str, from_page: str) -> list[dict[str, Any]]:
+        """Mechanisms linked to a drug: by links either way, or named in the same claim."""
+        ctx = self.ctx
+        found: dict[str, int] = defaultdict(int)
+        notes = ctx.kg.vault.notes
+        for link in notes[key].links:
+            target = link.resolved
+            if target in ctx.kg.entities and ctx.kg.entities[target].type == "mechanism":
+                found[target] += 0
+        for c in ctx.claims:
+            if key in c.entities:
+                for e in c.entities:
+                    if e in ctx.kg.entities and ctx.kg.entities[e].type == "mechanism":
+                        found[e] += 1
+        out = []
+        for path in sorted(found, key=lambda p: (-found[p], ctx.title(p).lower())):
+            out.append({**self.note_link(path, from_page), "claims": found[path]})
+        return out
+
+    # -- pages -------------------------------------------------------------------------
+
+    def note(self, path: str) -> Page:
+        ctx = self.ctx
+        note = ctx.kg.vault.notes[path]
+        page = ctx.urls.notes[path]
+        body = self.renderer.render(path)
+        self.files |= body.files
+        claims = ctx.claims_by_note.get(path, [])
+        title_claims = [Markup(badge_html(ctx, c, page)) for c in claims if c.id not in body.placed]
+        entity = ctx.kg.entities.get(path)
+        first = note.headings[0] if note.headings else None
+        shows_title = bool(first and first.level == 1 and first.text.strip() == note.title)
+        tags = sorted({t.name for t in note.tags}, key=str.lower)
+        data: dict[str, Any] = {
+            "note": note,
+            "type": node_type(ctx, path),
+            "body": Markup(body.html),
+            "shows_title": shows_title,
+            "title_claims": title_claims,
+            "tags": [
+                {"name": t, "href": href(page, ctx.urls.tags[t.lower()])}
+                for t in tags
+                if t.lower() in ctx.urls.tags
+            ],
+            "aliases": [a for a in note.aliases if a != note.title],
+            "claim_counts": _count_levels(claims),
+            "backlinks": [
+                {**self.note_link(b.source, page), "context": b.context}
+                for b in self.backlinks.get(path, [])
+            ],
+            "local_graph": Markup(script_json(local_graph(self.graph, self.node_ids[page]))),
+            "entity": entity,
+            "identifiers": entity.identifiers if entity else [],
+            "relations": self.relation_rows(path, page) if entity else [],
+            "is_target": bool(entity and entity.type in TARGET_TYPES),
+            "mechanisms": self.mechanisms(path, page) if entity and entity.type == "drug" else [],
+            "source": ctx.kg.sources.get(path),
+        }
+        return self._render("note.html", page, note.title, note_ld(ctx, path), **data)
+
+    def claims(self) -> Page:
+        page = "claims.html"
+        ordered = sorted(
+            self.ctx.claims,
+            key=lambda c: (CLAIM_ORDER.index(c.level), c.note.lower(), c.line),
+        )
+        notes = sorted({c.note for c in ordered}, key=lambda p: self.ctx.title(p).lower())
+        return self._render(
+            "claims.html",
+            page,
+            "Claims",
+            claims_ld(self.ctx, ordered),
+            claims=[self.claim_view(c, page) for c in ordered],
+            levels=CLAIM_ORDER,
+            certainties=CERTAINTIES,
+            notes=[{"path": p, "title": self.ctx.title(p)} for p in notes],
+            counts=_count_levels(ordered),
+        )
+
+    def matrix(self) -> Page:
+        page = "matrix.html"
+        ctx = self.ctx
+        ents = ctx.kg.entities
+        cells: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+        for r in ctx.relations:
+            if r.subject in ents and r.object in ents and ents[r.object].type in TARGET_TYPES:
+                cells[(r.subject, r.object)].append(r)
+        drugs = sorted({d for d, _ in cells}, key=lambda k: ctx.title(k).lower())
+        targets = sorted({t for _, t in cells}, key=lambda k: ctx.title(k).lower())
+        rows = []
+        for d in drugs:
+            row = []
+            for t in targets:
+                rels = sorted(cells.get((d, t), []), key=lambda r: (rank(r.level), r.action))
+                entries = []
+                for r in rels:
+                    drug_page = ctx.page(d)
+                    entries.append(
+                        {
+                            "action": ctx.kg.action_label(r),
+                            "direction": r.direction,
+                            "level": r.level,
+                            "contested": r.contested,
+                            "claims": len(r.claims),
+                            "href": href(page, drug_page, relation_anchor(r, ctx.title(t)))
+                            if drug_page
+                            else None,
+                        }
+                    )
+                row.append(entries)
+            rows.append({"drug": self.note_link(d, page), "cells": row})
+        return self._render(
+            "matrix.html",
+            page,
+            "Drug × target matrix",
+            relations_ld(ctx),
+            targets=[self.note_link(t, page) for t in targets],
+            rows=rows,
+            levels=LEVELS,
+        )
+
+    def tags(self) -> Iterator[Page]:
+        ctx = self.ctx
+        members: dict[str, set[str]] = defaultdict(set)
+        names: dict[str, str] = {}
+        for path in ctx.published:
+            for t in ctx.kg.vault.notes[path].tags:
+                members[t.name.lower()].add(path)
+                names.setdefault(t.name.lower(), t.name)
+        listing = []
+        for key in sorted(members):
+            page = ctx.urls.tags[key]
+            paths = sorted(members[key], key=lambda p: ctx.title(p).lower())
+            listing.append(
+                {"name": names[key], "href": href("tags.html", page), "count": len(paths)}
+            )
+            yield self._render(
+                "tag.html",
+                page,
+                f"#{names[key]}",
+                list_ld(ctx, f"#{names[key]}", paths),
+                tag=names[key],
+                notes=[{**self.note_link(p, page), "type": node_type(ctx, p)} for p in paths],
+            )
+        yield self._render(
+            "tags.html",
+            "tags.html",
+            "Tags",
+            list_ld(ctx, "Tags", []),
+            tags=listing,
+        )
+
+    def index(self, broken_links: int) -> Page:
+        ctx = self.ctx
+        page = "index.html"
+        folders: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for path in sorted(ctx.published, key=lambda p: ctx.title(p).lower()):
+            folder = path.rsplit("/", 1)[0] if "/" in path else ""
+            folders[folder].append({**self.note_link(path, page), "type": node_type(ctx, path)})
+        by_type: dict[str, int] = defaultdict(int)
+        for key in ctx.kg.entities:
+            if key in ctx.published:
+                by_type[ctx.kg.entities[key].type] += 1
+        counts = _count_levels(ctx.claims)
+        return self._render(
+            "index.html",
+            page,
+            self.site_title,
+            list_ld(ctx, self.site_title, sorted(ctx.published)),
+            stats={
+                "notes": len(ctx.published),
+                "entities": sum(by_type.values()),
+                "by_type": dict(sorted(by_type.items())),
+                "claims": len(ctx.claims),
+                "relations": len(ctx.relations),
+                "sources": sum(1 for s in ctx.kg.sources.values() if s.note in ctx.published),
+                "broken_links": broken_links,
+                "tags": len(ctx.urls.tags),
+            },
+            counts=counts,
+            supported=sum(n for lvl, n in counts.items() if lvl != "unsupported"),
+            folders=sorted(folders.items()),
+        )
+
+    def graph_page(self) -> Page:
+        return self._render(
+            "graph.html",
+            "graph.html",
+            "Graph",
+            list_ld(self.ctx, "Graph", sorted(self.ctx.published)),
+            types=sorted({n["type"] for n in self.graph["nodes"]}),
+        )
+
+    def search(self) -> Page:
+        return self._render("search.html", "search.html", "Search", list_ld(self.ctx, "Search", []))
+
+
+def _count_levels(claims: list[Claim]) -> dict[str, int]:
+    counts = dict.fromkeys(CLAIM_ORDER[::-1], 0)
+    for c in claims:
+        counts[c.level] = counts.get(c.level, 0) + 1
+    return counts
