@@ -38,8 +38,10 @@ def _register_commands() -> None:
         claims,
         export,
         export_html,
+        export_rdf,
         link,
         query,
+        sparql,
     )
 
 

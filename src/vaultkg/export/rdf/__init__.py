@@ -1,0 +1,56 @@
+"""The knowledge graph as RDF: Turtle, JSON-LD, N-Triples, and TriG with nanopublications.
+
+>>> paths = write_rdf(vaultkg.load("vault"), Path("exports"), ["turtle", "trig"])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .build import RdfData, build_rdf
+from .iris import Minter
+from .serialize import write_jsonld, write_ntriples, write_trig, write_turtle
+
+if TYPE_CHECKING:
+    from ...kg.graph import KnowledgeGraph
+
+__all__ = ["FILE_NAMES", "FORMATS", "RdfData", "build_rdf", "serialize", "write_rdf"]
+
+# format name → file written in the output folder
+FILE_NAMES: dict[str, str] = {
+    "turtle": "graph.ttl",
+    "json-ld": "graph.jsonld",
+    "n-triples": "graph.nt",
+    "trig": "graph.trig",
+}
+FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
+
+
+def serialize(data: RdfData, fmt: str, base: str) -> str:
+    if fmt == "turtle":
+        return write_turtle(data, base)
+    if fmt == "trig":
+        return write_trig(data, base)
+    if fmt == "n-triples":
+        return write_ntriples(data)
+    if fmt == "json-ld":
+        return write_jsonld(data)
+    raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_rdf(kg: KnowledgeGraph, out_dir: Path, formats: list[str]) -> list[Path]:
+    """Write the vault's graph in each format into ``out_dir``; return the files written."""
+    unknown = [f for f in formats if f not in FILE_NAMES]
+    if unknown:
+        raise ValueError(f"unknown RDF format {unknown[0]!r}; use one of {', '.join(FORMATS)}")
+    base = Minter.for_base(kg.vault.config.base_iri).base
+    data = build_rdf(kg, nanopubs="trig" in formats)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in FORMATS:  # a fixed order, whatever order the formats were asked in
+        if fmt in formats:
+            path = out_dir / FILE_NAMES[fmt]
+            path.write_bytes(serialize(data, fmt, base).encode("utf-8"))
+            written.append(path)
+    return written
