@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,15 +55,17 @@ def is_excluded(path: str, config: Config) -> bool:
 def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[VaultFile]:
     """Yield notes and attachments under ``root``, sorted, skipping dot folders and exclusions.
 
-    Symbolic links are followed once: a link back into a folder already walked is skipped,
-    so a link loop cannot hang the scan.
+    Real folders are walked first, then folders reached through symbolic links, each at most
+    once: a link to a folder already read (a link loop among them) is reported and skipped,
+    so the scan always ends and the same notes always keep their real paths.
     """
     root = root.resolve()
     seen: set[tuple[int, int]] = set()
     stack = [(str(root), "")]
+    linked: list[tuple[str, str]] = []  # folders behind symbolic links, walked last
     found: list[VaultFile] = []
-    while stack:
-        folder, rel = stack.pop()
+    while stack or linked:
+        folder, rel = stack.pop() if stack else linked.pop(0)
         try:
             st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
@@ -74,12 +77,13 @@ def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[
                         1,
                         "warning",
                         "symlink-loop",
-                        "folder is reached twice through symbolic links; read once",
+                        "symbolic link to a folder that is already read (a link loop or a "
+                        "second path); skipped, remove the link or exclude it in vaultkg.toml",
                     )
                 )
                 continue
             seen.add(key)
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             diagnostics.append(
                 Diagnostic(
@@ -98,17 +102,10 @@ def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[
                 continue  # .obsidian, .trash, .git and every other hidden file, as Obsidian does
             relpath = f"{rel}/{name}" if rel else name
             try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-            except OSError:
-                is_dir = False
-            if is_excluded(relpath, config):
-                continue
-            if is_dir:
-                stack.append((entry.path, relpath))
-                continue
-            try:
-                size = entry.stat(follow_symlinks=True).st_size
+                st = entry.stat(follow_symlinks=True)
             except OSError as exc:
+                if is_excluded(relpath, config):
+                    continue
                 diagnostics.append(
                     Diagnostic(
                         relpath,
@@ -120,6 +117,26 @@ def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[
                     )
                 )
                 continue
+            if is_excluded(relpath, config):
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                (linked if entry.is_symlink() else stack).append((entry.path, relpath))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                # a named pipe or device would block or never end when read
+                diagnostics.append(
+                    Diagnostic(
+                        relpath,
+                        1,
+                        1,
+                        "warning",
+                        "unreadable",
+                        "not a regular file (a pipe, socket or device); skipped, move it out "
+                        "of the vault",
+                    )
+                )
+                continue
+            size = st.st_size
             is_note = name.lower().endswith(NOTE_SUFFIXES)
             if name == "vaultkg.toml" and not rel:
                 continue

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,14 +43,25 @@ class Vault:
         )
 
 
+def read_regular_file(path: str, limit: int) -> bytes:
+    """Read at most ``limit`` bytes of a regular file; never blocks on a pipe or device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)
+
+
 def _read_and_parse(args: tuple[str, str, int, int, bool]) -> ParseResult:
     abspath, relpath, size, max_bytes, spans = args
     title = relpath.rsplit("/", 1)[-1][:-3]
     if size > max_bytes:  # say so without reading it
         return ParseResult(Note(path=relpath, title=title), [too_large(relpath, size, max_bytes)])
     try:
-        with open(abspath, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data = read_regular_file(abspath, max_bytes + 1)
     except OSError as exc:
         return ParseResult(
             Note(path=relpath, title=title),

@@ -17,6 +17,7 @@ MAX_NODES = 100_000
 
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -84,7 +85,12 @@ def parse(text: str) -> FrontMatter:
     raw, lines = split(text)
     if raw is None:
         if text.startswith("---\n") or text.startswith("---\r\n"):
-            return FrontMatter(lines=0, error="front matter is not closed by a '---' line")
+            if _CLOSING.search(text, 4):
+                return FrontMatter(
+                    error=f"front matter is longer than {MAX_FRONTMATTER_CHARS:,} characters; "
+                    "move the long values into the body"
+                )
+            return FrontMatter(error="front matter is not closed by a '---' line")
         return FrontMatter()
     try:
         loaded = yaml.load(raw, Loader=_Loader)

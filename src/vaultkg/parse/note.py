@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it.token import Token
@@ -33,7 +34,7 @@ from ..model import (
     Tag,
 )
 from . import frontmatter, sentences
-from .syntax import markdown, split_wikilink
+from .syntax import MAX_NESTING, TOO_DEEP, markdown, split_wikilink
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -131,6 +132,7 @@ class _TokenLines:
     cell: int | None  # the table cell the token fills, if any
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TASK = re.compile(r"\[[^\]\n]\] ")
 
 
@@ -164,11 +166,9 @@ class _Builder:
         self.note = note
         self.line_starts: list[int] = []
         if want_spans:
-            # offsets into note.text, whose lines may end in CRLF: columns agree either way
-            pos = 0
-            for line in note.text.split("\n"):
-                self.line_starts.append(pos)
-                pos += len(line) + 1
+            # offsets into note.text, whose lines may end in LF, CRLF or a lone CR (the same
+            # breaks ``lines`` was split on): columns agree either way
+            self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(note.text)]
         self.lines = lines  # source lines (LF-split, no line ends)
         self.want_spans = want_spans
         self.section: list[tuple[int, str]] = []
@@ -795,8 +795,9 @@ def parse_note(
         for _ in range(fm.lines):
             cut = lf.find("\n", cut) + 1 or len(lf)
         body = "\n" * fm.lines + lf[cut:]
+    env: dict[str, Any] = {}
     try:
-        tokens = markdown().parse(body, {})
+        tokens = markdown().parse(body, env)
     except RecursionError:
         diags.append(
             Diagnostic(
@@ -809,6 +810,18 @@ def parse_note(
             )
         )
         return ParseResult(note, diags)
+    if TOO_DEEP in env:
+        diags.append(
+            Diagnostic(
+                path,
+                env[TOO_DEEP],
+                1,
+                "warning",
+                "too-deep",
+                f"lists or quotes nest deeper than vaultkg reads ({MAX_NESTING - 2} levels, a "
+                "list counts two); the deeper lines are skipped, flatten them",
+            )
+        )
     builder = _Builder(note, lines, spans)
     builder.walk(tokens)
     return ParseResult(note, diags)

@@ -415,10 +415,34 @@ def callouts(state: StateCore) -> None:
 
 
 # ---------------------------------------------------------------------------------------
+# nesting guard: markdown-it stops at maxNesting by skipping to the end of the *document*
+# range of the innermost container, which swallows everything after a very deep list.
+# This rule takes over two levels earlier and skips one line at a time instead, so the
+# containers around it close where they should; the first skipped line is reported.
+
+TOO_DEEP = "vaultkg_too_deep"
+# Containers and inline markup nest at most this deep (each list level counts twice).
+MAX_NESTING = 40
+
+
+def too_deep(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.level < state.md.options.maxNesting - 2:
+        return False
+    if silent:
+        return True
+    state.env.setdefault(TOO_DEEP, start_line + 1)
+    token = state.push("too_deep", "", 0)
+    token.map = [start_line, start_line + 1]
+    state.line = start_line + 1
+    return True
+
+
+# ---------------------------------------------------------------------------------------
 
 
 def obsidian_plugin(md: MarkdownIt) -> None:
     """Teach a MarkdownIt instance Obsidian's syntax."""
+    md.block.ruler.before("table", "too_deep", too_deep)
     md.block.ruler.before("fence", "obsidian_comment", comment_block)
     inline = md.inline.ruler
     inline.before("text", "field_line", field_line)
@@ -436,7 +460,7 @@ def obsidian_plugin(md: MarkdownIt) -> None:
 @cache
 def markdown() -> MarkdownIt:
     """The parser vaultkg uses everywhere; built once per process (it is never mutated)."""
-    md = MarkdownIt("commonmark", {"linkify": True, "maxNesting": 40})
+    md = MarkdownIt("commonmark", {"linkify": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough", "linkify"])
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
