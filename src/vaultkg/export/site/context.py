@@ -27,6 +27,7 @@ class SiteContext:
     claims_by_note: dict[str, list[Claim]] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     citekeys: dict[str, str] = field(default_factory=dict)  # citekey -> source key
+    relations_of: dict[str, list[Relation]] = field(default_factory=dict)  # by drug or target
     _anchors: dict[str, NoteAnchors] = field(default_factory=dict)
 
     @classmethod
@@ -42,6 +43,12 @@ class SiteContext:
                 by_note[c.note].append(c)
         ctx.claims_by_note = dict(by_note)
         ctx.relations = _published_relations(kg, ctx.claims)
+        by_key: dict[str, list[Relation]] = defaultdict(list)
+        for r in ctx.relations:
+            by_key[r.subject].append(r)
+            if r.object != r.subject:
+                by_key[r.object].append(r)
+        ctx.relations_of = dict(by_key)
         ctx.citekeys = {s.citekey: s.key for s in kg.sources.values() if s.citekey}
         return ctx
 

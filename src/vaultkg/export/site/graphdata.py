@@ -54,12 +54,21 @@ def graph_data(ctx: SiteContext, edges: set[tuple[str, str]]) -> dict[str, Any]:
     return {"nodes": nodes, "edges": links}
 
 
-def local_graph(data: dict[str, Any], node_id: int) -> dict[str, Any]:
-    """The note and its direct neighbours, for the small graph on a note page."""
-    edges = [e for e in data["edges"] if node_id in (e["s"], e["t"])]
-    ids = {node_id} | {e["s"] for e in edges} | {e["t"] for e in edges}
-    nodes = [n for n in data["nodes"] if n["id"] in ids]
-    return {"nodes": nodes, "edges": edges, "center": node_id}
+class LocalGraphs:
+    """Each note with its direct neighbours, for the small graph on its page."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.nodes = {n["id"]: n for n in data["nodes"]}
+        self.edges: dict[int, list[dict[str, Any]]] = {}
+        for e in data["edges"]:
+            self.edges.setdefault(e["s"], []).append(e)
+            if e["t"] != e["s"]:
+                self.edges.setdefault(e["t"], []).append(e)
+
+    def of(self, node_id: int) -> dict[str, Any]:
+        edges = self.edges.get(node_id, [])
+        ids = sorted({node_id} | {e["s"] for e in edges} | {e["t"] for e in edges})
+        return {"nodes": [self.nodes[i] for i in ids], "edges": edges, "center": node_id}
 
 
 def search_index(ctx: SiteContext) -> list[dict[str, Any]]:

@@ -145,7 +145,7 @@ def note_ld(ctx: SiteContext, path: str) -> dict[str, Any]:
             ent["skos:altLabel"] = list(entity.aliases)
         if entity.identifiers:
             ent["skos:exactMatch"] = [{"@id": iri} for _, iri in entity.identifiers]
-        for r in ctx.relations:
+        for r in ctx.relations_of.get(path, []):
             if r.subject == path and r.object in ctx.published:
                 ent.setdefault("vkg:" + _camel(r.action), []).append({"@id": iris.entity(r.object)})
         graph.append(ent)

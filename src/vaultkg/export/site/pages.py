@@ -16,7 +16,7 @@ from ...kg.model import Claim, Relation
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
 from .context import CERTAINTIES, LEVELS, SiteContext
-from .graphdata import local_graph, node_type
+from .graphdata import LocalGraphs, node_type
 from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
 from .links import Backlink
 from .render import NoteRenderer
@@ -64,12 +64,17 @@ class Pages:
         self.ctx = ctx
         self.graph = graph
         self.node_ids = {n["url"]: n["id"] for n in graph["nodes"]}
+        self.local = LocalGraphs(graph)
         self.backlinks = backlinks
         self.site_title = site_title
         self.env = environment()
         self.renderer = NoteRenderer(ctx)
         self.claim_by_id = {c.id: c for c in ctx.claims}
         self.files: set[str] = set()  # attachments the pages use, to copy
+        self.claims_by_entity: dict[str, list[Claim]] = defaultdict(list)
+        for c in ctx.claims:
+            for e in dict.fromkeys(c.entities):
+                self.claims_by_entity[e].append(c)
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -111,9 +116,7 @@ class Pages:
     def relation_rows(self, key: str, from_page: str) -> list[dict[str, Any]]:
         """The relations of a drug (as subject) or a target (as object)."""
         rows = []
-        for r in self.ctx.relations:
-            if key not in (r.subject, r.object):
-                continue
+        for r in self.ctx.relations_of.get(key, []):
             other = r.object if r.subject == key else r.subject
             claims = [self.claim_by_id[cid] for cid in r.claims if cid in self.claim_by_id]
             rows.append(
@@ -136,15 +139,15 @@ class Pages:
         ctx = self.ctx
         found: dict[str, int] = defaultdict(int)
         notes = ctx.kg.vault.notes
-        for link in notes[key].links:
-            target = link.resolved
-            if target in ctx.kg.entities and ctx.kg.entities[target].type == "mechanism":
-                found[target] += 0
-        for c in ctx.claims:
-            if key in c.entities:
-                for e in c.entities:
-                    if e in ctx.kg.entities and ctx.kg.entities[e].type == "mechanism":
-                        found[e] += 1
+        linked = [link.resolved for link in notes[key].links if link.resolved]
+        linked += [b.source for b in self.backlinks.get(key, [])]
+        for path in linked:
+            if path in ctx.kg.entities and ctx.kg.entities[path].type == "mechanism":
+                found[path] += 0
+        for c in self.claims_by_entity.get(key, []):
+            for e in c.entities:
+                if e in ctx.kg.entities and ctx.kg.entities[e].type == "mechanism":
+                    found[e] += 1
         out = []
         for path in sorted(found, key=lambda p: (-found[p], ctx.title(p).lower())):
             out.append({**self.note_link(path, from_page), "claims": found[path]})
@@ -181,7 +184,7 @@ class Pages:
                 {**self.note_link(b.source, page), "context": b.context}
                 for b in self.backlinks.get(path, [])
             ],
-            "local_graph": Markup(script_json(local_graph(self.graph, self.node_ids[page]))),
+            "local_graph": Markup(script_json(self.local.of(self.node_ids[page]))),
             "entity": entity,
             "identifiers": entity.identifiers if entity else [],
             "relations": self.relation_rows(path, page) if entity else [],

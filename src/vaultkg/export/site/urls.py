@@ -6,7 +6,6 @@ static host. Page paths are made of lower-case ASCII slugs, so they need no esca
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -80,10 +79,16 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     if to_page == from_page:
         target = ""
     else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        # site paths are normalised ("a/b.html", never "." or ".."), so no relpath is needed
+        here = from_page.split("/")[:-1]
+        there = to_page.split("/")
+        i = 0
+        while i < len(here) and i < len(there) - 1 and here[i] == there[i]:
+            i += 1
+        target = "../" * (len(here) - i) + "/".join(there[i:])
     if anchor:
         return f"{target}#{anchor}"
-    return target or posixpath.basename(to_page)
+    return target or to_page.rsplit("/", 1)[-1]
 
 
 def root_prefix(page: str) -> str:
