@@ -124,3 +124,12 @@ def test_claims_page_lists_unsupported_first(site: Path) -> None:
     order = ["unsupported", "very-low", "low", "moderate", "high"]
     assert levels == sorted(levels, key=order.index)
     assert levels[0] == "unsupported"
+
+
+def test_claim_notes_are_typed_claim(site: Path) -> None:
+    html = (site / "index.html").read_text("utf-8")
+    assert (
+        '<li><span class="type-pill type-claim">claim</span> <a href="notes/claims/'
+        'chronic-antipsychotic-treatment-raises-d2-receptor-density.html">'
+        "Chronic antipsychotic treatment raises D2 receptor density</a></li>"
+    ) in html

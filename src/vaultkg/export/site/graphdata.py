@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...kg.entities import entity_type
 from .context import SiteContext
 from .jsonld import script_json
 
@@ -20,9 +21,8 @@ def node_type(ctx: SiteContext, path: str) -> str:
         return entity.type
     if path in ctx.kg.sources:
         return "source"
-    if ctx.kg.graph.has_node(path):
-        return str(ctx.kg.graph.nodes[path].get("type", "concept"))
-    return "concept"
+    kind = entity_type(ctx.kg.vault.notes[path], ctx.kg.vault.config)
+    return "claim" if kind == "claim" else "concept"
 
 
 def graph_data(ctx: SiteContext, edges: set[tuple[str, str]]) -> dict[str, Any]:
