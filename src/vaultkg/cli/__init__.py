@@ -40,6 +40,7 @@ def _register_commands() -> None:
         export_html,
         export_rdf,
         link,
+        publish,
         query,
         sparql,
     )
