@@ -34,12 +34,21 @@ class LinkIndex:
     def __init__(self, notes: list[str], attachments: list[str]) -> None:
         self.note_paths: dict[str, list[str]] = defaultdict(list)  # "folder/name" (no .md)
         self.note_names: dict[str, list[str]] = defaultdict(list)
+        # "b/c" -> notes at ".../b/c.md" below the root (proper suffixes of each path)
+        self.note_suffixes: dict[str, list[str]] = defaultdict(list)
         self.file_paths: dict[str, list[str]] = defaultdict(list)
         self.file_names: dict[str, list[str]] = defaultdict(list)
         for path in notes:
             stem = path[:-3] if path.lower().endswith(".md") else path
-            self.note_paths[_key(stem)].append(path)
+            key = _key(stem)
+            self.note_paths[key].append(path)
             self.note_names[_key(stem.rsplit("/", 1)[-1])].append(path)
+            slash = key.find("/")
+            while slash != -1:
+                suffix = key[slash + 1 :]
+                if "/" in suffix:
+                    self.note_suffixes[suffix].append(path)
+                slash = key.find("/", slash + 1)
         for path in attachments:
             self.file_paths[_key(path)].append(path)
             self.file_names[_key(path.rsplit("/", 1)[-1])].append(path)
@@ -86,8 +95,7 @@ class LinkIndex:
             hits = self.note_paths.get(key)
             if hits:
                 return self._pick(hits, stem, by_name=False)
-            suffix = "/" + key
-            hits = [p for k, ps in self.note_paths.items() if k.endswith(suffix) for p in ps]
+            hits = self.note_suffixes.get(key)
             if hits:
                 return self._pick(hits, stem, by_name=False)
         else:

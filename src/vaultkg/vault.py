@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,8 +81,28 @@ def _read_and_parse(args: tuple[str, str, int, int, bool]) -> ParseResult:
     return parse_note(data, relpath, max_bytes=max_bytes, spans=spans)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived objects are made.
+
+    Parsing allocates millions of objects that all survive; with the collector on, each full
+    collection walks all of them again: a 10,000-note vault parsed a third slower, and
+    unpickling worker results in the parent several times slower.
+    Parse results hold no reference cycles, so nothing is lost; the old state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _parse_chunk(chunk: list[tuple[str, str, int, int, bool]]) -> list[ParseResult]:
-    return [_read_and_parse(a) for a in chunk]
+    """Parse in a worker process (pickling the results back is cheap with the GC paused)."""
+    with _gc_paused():
+        return [_read_and_parse(a) for a in chunk]
 
 
 def parse_files(
@@ -94,23 +116,23 @@ def parse_files(
     args = [(f.abspath, f.path, f.size, max_bytes, spans) for f in files]
     total = len(args)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or total < PARALLEL_THRESHOLD:
-        results = []
-        for i, a in enumerate(args, 1):
-            results.append(_read_and_parse(a))
-            if progress and i % 200 == 0:
-                progress(i, total)
-        if progress:
-            progress(total, total)
-        return results
-    size = max(50, total // (workers * 8))
-    chunks = [args[i : i + size] for i in range(0, total, size)]
-    results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk_results in pool.map(_parse_chunk, chunks):
-            results.extend(chunk_results)
+    results: list[ParseResult] = []
+    with _gc_paused():
+        if workers <= 1 or total < PARALLEL_THRESHOLD:
+            for i, a in enumerate(args, 1):
+                results.append(_read_and_parse(a))
+                if progress and i % 200 == 0:
+                    progress(i, total)
             if progress:
-                progress(len(results), total)
+                progress(total, total)
+            return results
+        size = max(50, total // (workers * 8))
+        chunks = [args[i : i + size] for i in range(0, total, size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for chunk_results in pool.map(_parse_chunk, chunks):
+                results.extend(chunk_results)
+                if progress:
+                    progress(len(results), total)
     return results
 
 

@@ -50,8 +50,13 @@ def split(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses documents which expand past MAX_NODES."""
+# libyaml's scanner and parser when PyYAML was built with it (several times faster); the
+# constructor stays PyYAML's own safe one, so the node budget below applies either way.
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that refuses documents which expand past MAX_NODES."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)

@@ -457,10 +457,25 @@ def obsidian_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("block", "callouts", callouts)
 
 
+# Every link linkify can find holds a scheme's ":", an e-mail's "@", a "//" or a host such
+# as "example.org"; text with none of them skips linkify-it's much larger pretest.
+_MAYBE_URL = re.compile(r"[:@]|//|\w\.\w")
+
+
+def _gate_linkify(md: MarkdownIt) -> None:
+    full_pretest = md.linkify.pretest
+
+    def pretest(text: str) -> bool:
+        return _MAYBE_URL.search(text) is not None and full_pretest(text)
+
+    md.linkify.pretest = pretest  # type: ignore[method-assign]
+
+
 @cache
 def markdown() -> MarkdownIt:
     """The parser vaultkg uses everywhere; built once per process (it is never mutated)."""
     md = MarkdownIt("commonmark", {"linkify": True, "maxNesting": MAX_NESTING})
+    _gate_linkify(md)
     md.enable(["table", "strikethrough", "linkify"])
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
