@@ -487,6 +487,11 @@ def test_sentences_in_nested_lists_and_quotes() -> None:
     assert n.blocks[1].sentences[0].links[0].target == "X"
 
 
+def test_tags_after_the_last_sentence_belong_to_it() -> None:
+    n = note("Diazepam is long acting. #receptor/gaba #exam ^freq\n")
+    assert sentences(n) == [("paragraph", "Diazepam is long acting. #receptor/gaba #exam", 1, 1)]
+
+
 def test_sections_follow_headings() -> None:
     n = note("# A\n## B\nUnder B.\n# C\nUnder C.\n")
     assert [(b.section, b.sentences[0].text) for b in n.blocks] == [

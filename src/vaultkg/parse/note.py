@@ -43,6 +43,8 @@ _WIKILINK_IN_TEXT = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _URL = re.compile(r"https?://[^\s<>\]\)\"']+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _CITATION_PUNCT = re.compile(r"^[\s.,;:()\[\]]*$")
+# tags standing after a sentence's end ("... acting. #receptor/gaba") belong to that sentence
+_TAGS_ONLY = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
 
 
 def heading_anchor(text: str) -> str:
@@ -621,7 +623,7 @@ class _Builder:
             residue = sent.text
             for link in sent.links:
                 residue = residue.replace(link.display, "")
-            if merged and _CITATION_PUNCT.match(residue):
+            if merged and (_CITATION_PUNCT.match(residue) or _TAGS_ONLY.match(residue)):
                 prev = merged[-1]
                 prev.text = f"{prev.text} {sent.text}".strip()
                 prev.links.extend(sent.links)
