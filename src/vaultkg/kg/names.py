@@ -3,6 +3,10 @@
 Shared by claim extraction (unlinked mentions count as mentions) and by the linker (which
 turns them into links). Short upper-case abbreviations (``D2``, ``NET``, ``DAT``) match only
 as written, so "net effect" is not the norepinephrine transporter.
+
+Names are matched word by word through a dictionary keyed on their first word, so the cost
+grows with the length of the text, not with the number of names (a vault of 10,000 notes has
+thousands of them).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 
 # A name this short with a capital in it is an abbreviation: match its case exactly.
 SHORT_NAME = 4
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,95 +36,132 @@ class NameMatch:
         return self.entities[0] if len(self.entities) == 1 else None
 
 
+class _Node:
+    """A word in a trie of names: children by (gap before the word, word)."""
+
+    __slots__ = ("children", "entities", "name")
+
+    def __init__(self) -> None:
+        self.children: dict[tuple[str, str], _Node] = {}
+        self.name: str | None = None  # set where a name ends
+        self.entities: tuple[str, ...] = ()
+
+
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def _gap(text: str) -> str:
+    """Spaces and hyphens between words are interchangeable ("mu-opioid", "mu opioid")."""
+    return " ".join(text.replace("-", " ").split()) or " "
+
+
+def _hyphenated(text: str, end: int) -> bool:
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
 
 
 def is_case_sensitive(name: str) -> bool:
     return len(name) <= SHORT_NAME and any(c.isupper() for c in name)
 
 
-def _plural_pattern(name: str) -> str:
-    escaped = re.escape(name)
-    last = name[-1:]
-    if last.isalpha():
-        if last.lower() == "y" and len(name) > 3:
-            return f"(?:{escaped}|{re.escape(name[:-1])}ies)"
-        return f"{escaped}(?:s|es)?"
-    if last.isdigit() or last.isupper():
-        return f"{escaped}(?:s)?"  # "D2s", "A2As"
-    return escaped
+def _singulars(word: str) -> list[str]:
+    """The word itself and what it may be the plural of."""
+    out = [word]
+    if len(word) > 2 and word[-1] in "sS":
+        out.append(word[:-1])
+        if len(word) > 3 and word[-2:] in ("es", "ES"):
+            out.append(word[:-2])
+        if len(word) > 4 and word[-3:] in ("ies", "IES"):
+            out.append(word[:-3] + ("y" if word[-1] == "s" else "Y"))
+    return out
 
 
 class NameMatcher:
-    """Matches many names at once with one compiled regular expression per case mode."""
+    """Matches many names at once, word by word through a trie."""
 
     def __init__(self, names: Iterable[tuple[str, str]], min_length: int = 2) -> None:
         """``names``: (name, entity key) pairs; one name may belong to several entities."""
-        owners: dict[str, set[str]] = defaultdict(set)
-        exact_owners: dict[str, set[str]] = defaultdict(set)
+        owners: dict[tuple[str, bool], set[str]] = defaultdict(set)
         for name, key in names:
             name = " ".join(_norm(name).split())
-            if len(name) < min_length:
+            if len(name) < min_length or not _WORD.search(name):
                 continue
-            if is_case_sensitive(name):
-                exact_owners[name].add(key)
-            else:
-                owners[name.casefold()].add(key)
-        self._owners = {k: tuple(sorted(v)) for k, v in owners.items()}
-        self._exact_owners = {k: tuple(sorted(v)) for k, v in exact_owners.items()}
-        self._insensitive = self._compile(self._owners, re.IGNORECASE)
-        self._sensitive = self._compile(self._exact_owners, 0)
-
-    @staticmethod
-    def _compile(names: dict[str, tuple[str, ...]], flags: int) -> re.Pattern[str] | None:
-        if not names:
-            return None
-        ordered = sorted(names, key=lambda n: (-len(n), n))
-        parts = []
-        for n in ordered:
-            # spaces in a name match any run of spaces in the text
-            pattern = _plural_pattern(n).replace(r"\ ", r"\s+")
-            parts.append(pattern)
-        return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w])", flags)
+            exact = is_case_sensitive(name)
+            owners[(name if exact else name.casefold(), exact)].add(key)
+        # abbreviations match as written; every other name in lower case
+        self._exact = _Node()
+        self._folded = _Node()
+        for (name, exact), keys in sorted(owners.items()):
+            words = list(_WORD.finditer(name))
+            if words[0].start() != 0 or words[-1].end() != len(name):
+                continue  # a name that starts or ends in punctuation cannot be a whole word
+            node = self._exact if exact else self._folded
+            gap = ""
+            for k, w in enumerate(words):
+                if k:
+                    gap = _gap(name[words[k - 1].end() : w.start()])
+                node = node.children.setdefault((gap, w.group(0)), _Node())
+            node.name = name
+            node.entities = tuple(sorted(keys))
 
     def __bool__(self) -> bool:
-        return bool(self._owners or self._exact_owners)
+        return bool(self._exact.children or self._folded.children)
 
-    def _lookup(self, found: str, exact: bool) -> tuple[str, tuple[str, ...]] | None:
-        found = " ".join(found.split())
-        table = self._exact_owners if exact else self._owners
-        key = found if exact else found.casefold()
-        candidates = [key]
-        for suffix in ("es", "s"):
-            if key.endswith(suffix):
-                candidates.append(key[: -len(suffix)])
-        if key.endswith("ies"):
-            candidates.append(key[:-3] + "y")
-        for c in candidates:
-            if c in table:
-                return c, table[c]
-        return None
+    @staticmethod
+    def _walk(
+        root: _Node,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        fold: bool,
+    ) -> tuple[int, _Node] | None:
+        """The longest name in ``root`` starting at word ``i``: (end offset, its node)."""
+        best: tuple[int, _Node] | None = None
+        node = root
+        gap = ""
+        for k in range(i, len(words)):
+            w = words[k].group(0)
+            if fold:
+                w = w.casefold()
+            if k > i:
+                gap = _gap(text[words[k - 1].end() : words[k].start()])
+            # the last word of a name may be in the plural ("D2s", "receptors")
+            for singular in _singulars(w)[1:]:
+                child = node.children.get((gap, singular))
+                if (
+                    child is not None
+                    and child.name is not None
+                    and (not best or words[k].end() > best[0])
+                ):
+                    best = (words[k].end(), child)
+            nxt = node.children.get((gap, w))
+            if nxt is None:
+                break
+            node = nxt
+            if node.name is not None:
+                best = (words[k].end(), node)
+        return best
 
     def find(self, text: str) -> list[NameMatch]:
         """Non-overlapping matches in ``text``, the longest winning where two overlap."""
         text = _norm(text)
-        found: list[NameMatch] = []
-        for pattern, exact in ((self._insensitive, False), (self._sensitive, True)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                hit = self._lookup(m.group(0), exact)
-                if hit:
-                    found.append(NameMatch(m.start(), m.end(), m.group(0), hit[0], hit[1]))
-        if not found:
-            return []
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        words = list(_WORD.finditer(text))
         out: list[NameMatch] = []
-        for m in found:
-            if out and m.start < out[-1].end:
-                if (m.end - m.start) > (out[-1].end - out[-1].start):
-                    out[-1] = m
+        for i, first in enumerate(words):
+            start = first.start()
+            if out and start < out[-1].end:
                 continue
-            out.append(m)
+            if start > 0 and text[start - 1] == "-":
+                continue
+            best = None
+            for root, fold in ((self._folded, True), (self._exact, False)):
+                hit = self._walk(root, text, words, i, fold)
+                if hit is not None and _hyphenated(text, hit[0]):
+                    hit = None  # part of a longer word ("dopamine-like") is not a mention
+                if hit is not None and (best is None or hit[0] > best[0]):
+                    best = hit
+            if best is not None:
+                end, node = best
+                assert node.name is not None
+                out.append(NameMatch(start, end, text[start:end], node.name, node.entities))
         return out
