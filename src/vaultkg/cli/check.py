@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -72,17 +73,7 @@ def check(
     if format is CheckFormat.json:
         payload = {
             "summary": summary,
-            "diagnostics": [
-                {
-                    "path": d.path,
-                    "line": d.line,
-                    "col": d.col,
-                    "severity": d.severity,
-                    "code": d.code,
-                    "message": d.message,
-                }
-                for d in diags
-            ],
+            "diagnostics": [asdict(d) for d in diags],
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -142,14 +143,7 @@ def to_json(kg: KnowledgeGraph) -> dict[str, Any]:
         "relations": [relation_record(kg, r) for r in kg.relations],
         "sources": [source_record(s) for s in sorted(kg.sources.values(), key=lambda s: s.key)],
         "diagnostics": [
-            {
-                "path": d.path,
-                "line": d.line,
-                "col": d.col,
-                "severity": d.severity,
-                "code": d.code,
-                "message": d.message,
-            }
+            asdict(d)
             for d in vault.sorted_diagnostics()
             + sorted(kg.diagnostics, key=lambda d: (d.path, d.line, d.col, d.code))
         ],

@@ -8,12 +8,11 @@ them, so a page's JSON-LD and the RDF files describe the same resources.
 from __future__ import annotations
 
 import json
-import unicodedata
 from typing import Any
-from urllib.parse import quote
 
 from ...kg.actions import BY_NAME
 from ...kg.model import Claim, Relation
+from ..rdf.iris import Minter
 from .context import SiteContext
 
 VKG = "https://w3id.org/vaultkg/ns#"
@@ -45,46 +44,7 @@ _ENTITY_CLASSES = {
 }
 
 
-def _segment(text: str) -> str:
-    encoded = quote(unicodedata.normalize("NFC", text), safe="")
-    return encoded.replace(".", "%2E") if not encoded.strip(".") else encoded
-
-
-def _path_part(path: str) -> str:
-    if path.endswith(".md"):
-        path = path[:-3]
-    return "/".join(_segment(s) for s in path.split("/"))
-
-
-class Iris:
-    """IRIs of a vault's resources under its base IRI (as export/rdf/iris.py mints them)."""
-
-    def __init__(self, base_iri: str) -> None:
-        self.base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
-
-    def note(self, path: str) -> str:
-        return f"{self.base}note/{_path_part(path)}"
-
-    def entity(self, key: str) -> str:
-        return f"{self.base}entity/{_path_part(key)}"
-
-    def source(self, key: str) -> str:
-        scheme, sep, rest = key.partition(":")
-        if sep and not key.endswith(".md") and scheme in ("doi", "pmid", "url", "ref"):
-            return f"{self.base}ref/{scheme}/{_segment(rest)}"
-        return f"{self.base}source/{_path_part(key)}"
-
-    def claim(self, claim_id: str) -> str:
-        return f"{self.base}claim/{_segment(claim_id)}"
-
-
-def _camel(action: str) -> str:
-    a = BY_NAME[action]
-    head, *rest = a.key.split("_")
-    return head + "".join(w.capitalize() for w in rest)
-
-
-def claim_ld(iris: Iris, c: Claim) -> dict[str, Any]:
+def claim_ld(iris: Minter, c: Claim) -> dict[str, Any]:
     out: dict[str, Any] = {
         "@id": iris.claim(c.id),
         "@type": ["mp:Claim", "vkg:Claim"],
@@ -103,15 +63,15 @@ def claim_ld(iris: Iris, c: Claim) -> dict[str, Any]:
     return out
 
 
-def relation_ld(iris: Iris, r: Relation) -> dict[str, Any]:
+def relation_ld(iris: Minter, r: Relation) -> dict[str, Any]:
     return {
         "@id": iris.entity(r.subject),
-        "vkg:" + _camel(r.action): {"@id": iris.entity(r.object)},
+        "vkg:" + BY_NAME[r.action].camel: {"@id": iris.entity(r.object)},
     }
 
 
 def note_ld(ctx: SiteContext, path: str) -> dict[str, Any]:
-    iris = Iris(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
     note = ctx.kg.vault.notes[path]
     doc: dict[str, Any] = {
         "@id": iris.note(path),
@@ -147,25 +107,27 @@ def note_ld(ctx: SiteContext, path: str) -> dict[str, Any]:
             ent["skos:exactMatch"] = [{"@id": iri} for _, iri in entity.identifiers]
         for r in ctx.relations_of.get(path, []):
             if r.subject == path and r.object in ctx.published:
-                ent.setdefault("vkg:" + _camel(r.action), []).append({"@id": iris.entity(r.object)})
+                ent.setdefault("vkg:" + BY_NAME[r.action].camel, []).append(
+                    {"@id": iris.entity(r.object)}
+                )
         graph.append(ent)
     graph.extend(claim_ld(iris, c) for c in ctx.claims_by_note.get(path, []))
     return {"@context": CONTEXT, "@graph": graph}
 
 
 def claims_ld(ctx: SiteContext, claims: list[Claim]) -> dict[str, Any]:
-    iris = Iris(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
     return {"@context": CONTEXT, "@graph": [claim_ld(iris, c) for c in claims]}
 
 
 def relations_ld(ctx: SiteContext) -> dict[str, Any]:
-    iris = Iris(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
     return {"@context": CONTEXT, "@graph": [relation_ld(iris, r) for r in ctx.relations]}
 
 
 def list_ld(ctx: SiteContext, name: str, paths: list[str]) -> dict[str, Any]:
     """A page that lists notes (index, tag pages): a schema:ItemList of the notes."""
-    iris = Iris(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
     return {
         "@context": CONTEXT,
         "@type": "schema:ItemList",
