@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import Result
+from typer.testing import Result
 from test_linker_support import ARTICLE, make_vault, snapshot
 from typer.testing import CliRunner
 
