@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 from test_linker_support import ARTICLE, make_vault, snapshot
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from vaultkg.cli import app
 
