@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .model import Diagnostic, Link, Note
+from .model import Diagnostic, Link, Note, Severity
 from .parse.note import heading_anchor
 
 
@@ -127,6 +127,12 @@ def _has_headings(note: Note, wanted: tuple[str, ...]) -> bool:
     return False
 
 
+def _link_problem(
+    note: Note, link: Link, severity: Severity, code: str, message: str
+) -> Diagnostic:
+    return Diagnostic(note.path, link.line, link.col, severity, code, message)
+
+
 def resolve_links(
     notes: dict[str, Note], attachments: list[str]
 ) -> tuple[LinkIndex, list[Diagnostic]]:
@@ -144,10 +150,9 @@ def resolve_links(
             where = f"[[{link.target}]]" if link.kind != "markdown" else f"({link.raw})"
             if res.status == "outside":
                 diags.append(
-                    Diagnostic(
-                        note.path,
-                        link.line,
-                        link.col,
+                    _link_problem(
+                        note,
+                        link,
                         "error",
                         "outside-vault",
                         f"link {where} points outside the vault; link to a note inside it",
@@ -155,10 +160,9 @@ def resolve_links(
                 )
             elif res.status == "broken":
                 diags.append(
-                    Diagnostic(
-                        note.path,
-                        link.line,
-                        link.col,
+                    _link_problem(
+                        note,
+                        link,
                         "error",
                         "broken-link",
                         f"link {where} matches no note or file; create the note or fix the name",
@@ -167,10 +171,9 @@ def resolve_links(
             elif res.status == "ambiguous":
                 others = ", ".join(res.candidates[1:4])
                 diags.append(
-                    Diagnostic(
-                        note.path,
-                        link.line,
-                        link.col,
+                    _link_problem(
+                        note,
+                        link,
                         "warning",
                         "ambiguous-link",
                         f"link {where} matches {len(res.candidates)} files; using "
@@ -183,10 +186,9 @@ def resolve_links(
             if link.headings and not _has_headings(target, link.headings):
                 link.status = "anchor"
                 diags.append(
-                    Diagnostic(
-                        note.path,
-                        link.line,
-                        link.col,
+                    _link_problem(
+                        note,
+                        link,
                         "warning",
                         "broken-anchor",
                         f"heading '{'#'.join(link.headings)}' not found in "
@@ -196,10 +198,9 @@ def resolve_links(
             if link.block and link.block not in {b.id for b in target.block_ids}:
                 link.status = "anchor"
                 diags.append(
-                    Diagnostic(
-                        note.path,
-                        link.line,
-                        link.col,
+                    _link_problem(
+                        note,
+                        link,
                         "warning",
                         "broken-anchor",
                         f"block '^{link.block}' not found in {target.path}; add "
