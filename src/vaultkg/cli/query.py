@@ -77,6 +77,25 @@ def _show(kg: KnowledgeGraph, relations: list[Relation], fmt: OutputFormat) -> N
     )
 
 
+def _answer(
+    vault: Path,
+    fmt: OutputFormat,
+    min_level: str | None,
+    drug: str | None = None,
+    target: str | None = None,
+    action: str | None = None,
+) -> None:
+    """Check the names and level, run the query, print the rows."""
+    from ..kg.entities import TARGET_TYPES
+
+    _check_level(min_level)
+    kg = load_graph(vault)
+    _check_found(kg, drug, "drug", frozenset({"drug"}))
+    _check_found(kg, target, "target", TARGET_TYPES)
+    relations = kg.query_relations(drug=drug, target=target, action=action, min_level=min_level)
+    _show(kg, relations, fmt)
+
+
 @query_app.command("relations")
 def relations(
     vault: VaultArg,
@@ -96,15 +115,7 @@ def relations(
 
         vaultkg query relations vault/ --drug caffeine --format json
     """
-    from ..kg.entities import TARGET_TYPES
-
-    _check_level(min_level)
-    kg = load_graph(vault)
-    _check_found(kg, drug, "drug", frozenset({"drug"}))
-    _check_found(kg, target, "target", TARGET_TYPES)
-    _show(
-        kg, kg.query_relations(drug=drug, target=target, action=action, min_level=min_level), format
-    )
+    _answer(vault, format, min_level, drug=drug, target=target, action=action)
 
 
 @query_app.command("drugs")
@@ -122,12 +133,7 @@ def drugs(
 
         vaultkg query drugs vault/ --target "serotonin transporter" --format csv
     """
-    from ..kg.entities import TARGET_TYPES
-
-    _check_level(min_level)
-    kg = load_graph(vault)
-    _check_found(kg, target, "target", TARGET_TYPES)
-    _show(kg, kg.query_relations(target=target, min_level=min_level), format)
+    _answer(vault, format, min_level, target=target)
 
 
 @query_app.command("targets")
@@ -145,7 +151,4 @@ def targets(
 
         vaultkg query targets vault/ --drug haloperidol --min-level moderate
     """
-    _check_level(min_level)
-    kg = load_graph(vault)
-    _check_found(kg, drug, "drug", frozenset({"drug"}))
-    _show(kg, kg.query_relations(drug=drug, min_level=min_level), format)
+    _answer(vault, format, min_level, drug=drug)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 
@@ -39,8 +40,9 @@ class KnowledgeGraph:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
+        """Claims by id (built once: the graph is complete when ``build`` returns)."""
         return {c.id: c for c in self.claims}
 
     def find_entities(self, name: str, types: frozenset[str] | None = None) -> list[Entity]:

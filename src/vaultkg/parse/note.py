@@ -161,6 +161,17 @@ def _strip_task(pieces: list[_Piece]) -> None:
             first.offset += m.end()
 
 
+def _add_citation(into: Sentence | Citations, p: _Piece) -> None:
+    """Record what a piece links to or cites (a piece carries at most one of these)."""
+    if p.link is not None:
+        into.links.append(p.link)
+    if p.footnote is not None:
+        into.footnotes.append(p.footnote)
+    into.citekeys.extend(p.citekeys)
+    if p.url:
+        into.urls.append(p.url)
+
+
 class _Builder:
     """Walks markdown-it's token stream once and fills in a Note."""
 
@@ -596,15 +607,7 @@ class _Builder:
         for p, st in zip(pieces, starts, strict=True):
             while k + 1 < len(result) and st >= result[k + 1][0]:
                 k += 1
-            sent = result[k][2]
-            if p.link is not None:
-                sent.links.append(p.link)
-            if p.footnote is not None:
-                sent.footnotes.append(p.footnote)
-            if p.citekeys:
-                sent.citekeys.extend(p.citekeys)
-            if p.url:
-                sent.urls.append(p.url)
+            _add_citation(result[k][2], p)
         k = 0
         for s, _, sent in result:
             while k + 1 < len(pieces) and starts[k + 1] <= s:
@@ -639,14 +642,8 @@ class _Builder:
     def trailing(pieces: list[_Piece]) -> Citations:
         cites = Citations()
         for p in reversed(pieces):
-            if p.link is not None:
-                cites.links.append(p.link)
-            elif p.footnote is not None:
-                cites.footnotes.append(p.footnote)
-            elif p.citekeys:
-                cites.citekeys.extend(p.citekeys)
-            elif p.url:
-                cites.urls.append(p.url)
+            if p.link is not None or p.footnote is not None or p.citekeys or p.url:
+                _add_citation(cites, p)
             elif not _CITATION_PUNCT.match(p.text):
                 break
         return cites
