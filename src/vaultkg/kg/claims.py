@@ -43,6 +43,8 @@ class Catalogue:
     sources: dict[str, Source]
     index: LinkIndex
     matcher: NameMatcher
+    # neurotransmitter entity key -> the transporter entity that carries it ("reuptake of 5-HT")
+    carriers: dict[str, str] = field(default_factory=dict)
     by_doi: dict[str, str] = field(default_factory=dict)
     by_pmid: dict[str, str] = field(default_factory=dict)
     by_url: dict[str, str] = field(default_factory=dict)

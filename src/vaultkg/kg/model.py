@@ -57,6 +57,7 @@ class RelationMention:
     object: str  # entity key of the target
     negated: bool = False
     explicit: bool = False  # from a relation field rather than prose
+    via_class: str | None = None  # derived for a member from a statement about its drug class
 
 
 @dataclass(slots=True)

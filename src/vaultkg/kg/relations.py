@@ -9,6 +9,7 @@ it, or between the drug and the phrase ("an adenosine A1/A2A antagonist").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .entities import TARGET_TYPES
@@ -108,10 +109,15 @@ def extract(
     text: str,
     mentions: list[Mention],
     default_subject: str | None = None,
+    default_object: str | None = None,
+    carriers: Mapping[str, str] | None = None,
 ) -> list[Found]:
     """Relations stated in ``text``; negated ones are returned with ``negated=True``.
 
-    ``default_subject``: the drug a drug's own note talks about ("It blocks D2 receptors").
+    ``default_subject``: the drug a drug's own note (or the parent list item, or the heading
+    above) talks about ("It blocks D2 receptors"). ``default_object``: likewise the target a
+    target's own note or the parent item talks about. ``carriers``: neurotransmitter entity key
+    → the transporter that carries it, so "inhibits reuptake of serotonin" names SERT.
     """
     out: list[Found] = []
     seen: set[tuple[str, str, str]] = set()
