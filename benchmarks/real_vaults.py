@@ -49,6 +49,7 @@ def figures(kg: Any, seconds: float) -> dict[str, Any]:
         entities.setdefault(e.type, Counter())[origin_of(e)] += 1
     levels = Counter(c.level for c in kg.claims)
     mentions = [(c, m) for c in kg.claims for m in c.relations]
+    diagnostics = [*kg.vault.diagnostics, *kg.diagnostics]
     return {
         "notes": len(kg.vault.notes),
         "load_seconds": round(seconds, 2),
@@ -69,7 +70,9 @@ def figures(kg: Any, seconds: float) -> dict[str, Any]:
             "negated_mentions": sum(1 for _, m in mentions if m.negated),
         },
         "sources": dict(sorted(Counter(s.source_type for s in kg.sources.values()).items())),
-        "diagnostics": dict(sorted(Counter(d.severity for d in kg.diagnostics).items())),
+        "diagnostics": dict(
+            sorted(Counter(f"{d.severity} {d.code}" for d in diagnostics).most_common(8))
+        ),
     }
 
 
