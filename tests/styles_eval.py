@@ -129,6 +129,7 @@ class Figures:
     evidence: Accuracy = field(default_factory=Accuracy)  # supported flag and level both right
     supported: Accuracy = field(default_factory=Accuracy)  # supported flag alone
     distractors: Accuracy = field(default_factory=Accuracy)  # distractor lines read correctly
+    negations: Accuracy = field(default_factory=Accuracy)  # denied relations not read as stated
 
     def as_dict(self) -> dict[str, dict[str, float | int]]:
         return {
@@ -137,6 +138,7 @@ class Figures:
             "evidence": self.evidence.as_dict(),
             "supported": self.supported.as_dict(),
             "distractors": self.distractors.as_dict(),
+            "negations": self.negations.as_dict(),
         }
 
 
@@ -228,6 +230,8 @@ def _score_line(
         f.relations.tp += len(tp)
         f.relations.fp += len(fp)
         f.relations.fn += len(fn)
+        f.negations.total += len(denied)
+        f.negations.right += len(denied - pred.stated)
     for rel in sorted(fp):
         kind = "FP (denied on this line)" if rel in denied else "FP"
         errors.append(f"{kind} relation {loc}: {rel}  | {text}")
@@ -311,7 +315,8 @@ def _row(label: str, f: Figures) -> str:
     return (
         f"{label:<24} {r.precision:5.2f} {r.recall:5.2f} {r.tp:4d} {r.fp:4d} {r.fn:4d}   "
         f"{c.precision:5.2f} {c.recall:5.2f}   {f.evidence.value:5.2f} {f.evidence.total:4d}   "
-        f"{f.distractors.value:5.2f} {f.distractors.total:3d}"
+        f"{f.distractors.value:5.2f} {f.distractors.total:3d}   "
+        f"{f.negations.value:5.2f} {f.negations.total:3d}"
     )
 
 
@@ -330,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     print(", ".join(f"{k} {v}" for k, v in report.counts.items()))
     print(
         f"{'style':<24} {'rel P':>5} {'rel R':>5} {'tp':>4} {'fp':>4} {'fn':>4}   "
-        f"{'cl P':>5} {'cl R':>5}   {'evid':>5} {'n':>4}   {'distr':>5} {'n':>3}"
+        f"{'cl P':>5} {'cl R':>5}   {'evid':>5} {'n':>4}   {'distr':>5} {'n':>3}   "
+        f"{'neg':>5} {'n':>3}"
     )
     for style, figures in sorted(report.by_style.items()):
         print(_row(style, figures))

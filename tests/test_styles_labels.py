@@ -181,6 +181,7 @@ def test_predictions_equal_to_the_labels_score_perfectly(labels: dict) -> None:
     assert (figures.claims.fp, figures.claims.fn) == (0, 0)
     assert figures.claims.tp == report.counts["claim_lines"]
     assert figures.evidence.value == 1.0 and figures.distractors.value == 1.0
+    assert figures.negations.right == figures.negations.total == report.counts["negated_relations"]
 
 
 def test_errors_are_counted_where_they_happen(labels: dict) -> None:
@@ -207,6 +208,7 @@ def test_errors_are_counted_where_they_happen(labels: dict) -> None:
     assert figures.evidence.total - figures.evidence.right == 1
     assert figures.supported.total == figures.supported.right
     assert figures.distractors.total - figures.distractors.right == 1
+    assert figures.negations.total - figures.negations.right == 1
     by_style = report.by_style
     assert by_style["negation-hedge-indirect"].relations.fp == 1
     assert by_style["template"].claims.fp == 1
