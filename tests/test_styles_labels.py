@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from styles_eval import LABELS, VAULT, Names, evaluate, fold, load_labels
@@ -228,4 +227,3 @@ def test_names_fold_spelling_variants() -> None:
     assert names.canonical("GABA(A) receptor") == "GABA-A receptor"
     assert names.canonical("α₂-adrenergic receptor") == "Alpha-2 adrenergic receptor"
     assert names.canonical("vitamin D2") is None
-    assert Path(LABELS).exists()
