@@ -6,8 +6,8 @@ prints counts). The output is deterministic: terms sorted by id, keys sorted, gz
 Sources and licences
 --------------------
 * ``drug-named-entity-recognition`` 2.0.9 (PyPI; MIT, Fast Data Science Ltd): its data file
-  ``drug_ner_dictionary.pkl.bz2`` gives drug names, brand names and synonyms with DrugBank and
-  MeSH identifiers. The package compiles them from DrugBank's open vocabulary (CC0), MeSH (US
+  ``drug_ner_dictionary.pkl.bz2`` gives drug names, brand names and synonyms with DrugBank
+  identifiers. The package compiles them from DrugBank's open vocabulary (CC0), MeSH (US
   National Library of Medicine, public domain), MedlinePlus, the NHS medicines API and
   Wikipedia. Only names and identifiers are taken; nothing of the package runs at run time.
 * ``wordfreq`` 3.1.1 (PyPI; code Apache-2.0, word lists CC BY-SA 4.0): used here only to measure
@@ -54,6 +54,7 @@ from vaultkg.kg.actions import BY_NAME  # noqa: E402
 from vaultkg.kg.vocabulary import TERM_TYPES, fold_name  # noqa: E402
 
 OUT = HERE.parent / "src" / "vaultkg" / "data" / "vocabulary.json.gz"
+PREFIXES = OUT.with_name("prefixes.json")
 VERSION = "2026.11.1"
 COMMON_ZIPF = 3.3  # "xanax" is 3.2, "viagra" 3.2; "ecstasy" 3.5, "molly" 3.9, "speed" 5.0
 PHRASE_ZIPF = 4.5  # "plan B" 5.0, "special K" 4.8; "laughing gas" 4.5, "COX-2" 3.9
@@ -63,10 +64,22 @@ MAX_NAME_WORDS = 4
 # Names the rule would hold back that mean only the substance or target in any text.
 EXCEPTIONS = frozenset(
     fold_name(n)
-    for n in ("LSD", "THC", "CBD", "GHB", "DMT", "2C-B", "alcohol", "marijuana", "5-HT", "ATP")
+    for n in (
+        "LSD",
+        "THC",
+        "CBD",
+        "GHB",
+        "DMT",
+        "2C-B",
+        "alcohol",
+        "marijuana",
+        "5-HT",
+        "5HT",
+        "ATP",
+    )
 )
 # Characters that mark an index entry rather than a name ("hydrochloride, sertraline").
-_NOT_A_NAME = re.compile(r"[,;=&{}\[\]<>#|?!@]|\.\w|\bnos\b")
+_NOT_A_NAME = re.compile(r"[,;:=&{}\[\]<>#|?!@\"]|''|\.\w|\bnos\b")
 KEYS = (
     "id",
     "label",
@@ -94,7 +107,8 @@ def load_drug_ner() -> dict[str, dict]:
 
 def usable(name: str) -> bool:
     return (
-        len(name) <= MAX_NAME_CHARS
+        (name[:1].isalnum() or name[:1] == "(")
+        and len(name) <= MAX_NAME_CHARS
         and len(name.split()) <= MAX_NAME_WORDS
         and any(c.isalpha() for c in name)
         and not _NOT_A_NAME.search(name)
@@ -105,12 +119,11 @@ def single_substance(canonical: str) -> bool:
     return not re.search(r",|/| and | with |\+", canonical)
 
 
-def selected(data: dict) -> bool:
-    """Drugs a study note may name: patient-facing ones (a MedlinePlus, NHS or Wikipedia page)
-    and DrugBank entries that are small molecules or indexed in MeSH."""
-    if any(k in data for k in ("medline_plus_id", "nhs_url", "wikipedia_url")):
-        return True
-    return "drugbank_id" in data and ("smiles" in data or "mesh_id" in data)
+def patient_facing(data: dict) -> bool:
+    """A drug with a MedlinePlus, NHS or Wikipedia page: one a study note may well name. The
+    rest of the drug data (research compounds, reagents, dyes, metabolites such as creatinine)
+    is kept only where a curated class names a member from it."""
+    return any(k in data for k in ("medline_plus_id", "nhs_url", "wikipedia_url"))
 
 
 def slug(text: str) -> str:
@@ -120,23 +133,21 @@ def slug(text: str) -> str:
 def drug_terms(ner: dict) -> dict[str, dict]:
     v2c: dict[str, list[str]] = ner["drug_variant_to_canonical"]
     c2d: dict[str, dict] = ner["drug_canonical_to_data"]
-    mesh_count: dict[str, int] = defaultdict(int)
-    for data in c2d.values():
-        if "mesh_id" in data:
-            mesh_count[data["mesh_id"]] += 1
     names_of: dict[str, list[str]] = defaultdict(list)
     for variant, canonicals in v2c.items():
         if len(canonicals) == 1:  # a variant naming two drugs names neither
             names_of[canonicals[0]].append(variant)
     out: dict[str, dict] = {}
     for canonical, data in c2d.items():
-        if not (single_substance(canonical) and selected(data) and usable(canonical)):
+        if not (single_substance(canonical) and usable(canonical)):
+            continue
+        if not (patient_facing(data) or "drugbank_id" in data):
             continue
         if short(canonical) or zipf_frequency(canonical, "en") >= EVERYDAY_ZIPF:
             continue
+        # Its "mesh_id" is often the drug's pharmacological-action heading (sertraline's is
+        # D017367, the SSRIs), not the substance's own, so only DrugBank ids are taken.
         ids = [f"drugbank:{data['drugbank_id']}"] if "drugbank_id" in data else []
-        if mesh_count.get(data.get("mesh_id", ""), 0) == 1:  # shared MeSH ids are class ids
-            ids.append(f"mesh:{data['mesh_id']}")
         names = [n for n in [*names_of[canonical], *data.get("synonyms", ())] if usable(n)]
         term_id = f"drug/{slug(canonical)}"
         out[term_id] = {
@@ -145,6 +156,7 @@ def drug_terms(ner: dict) -> dict[str, dict]:
             "type": "drug",
             "names": names,
             "identifiers": ids,
+            "keep": patient_facing(data),
         }
     return out
 
@@ -170,6 +182,7 @@ def curated_terms(drugs: dict[str, dict]) -> list[dict]:
             "type": "drug",
             "names": names,
             "actions": actions,
+            "keep": True,
         }
         absorb(term, drugs)
         drugs[term["id"]] = term
@@ -202,6 +215,7 @@ def curated_terms(drugs: dict[str, dict]) -> list[dict]:
                 missing.append(f"class {slug_}: no drug named {member!r}")
             else:
                 members[drug_id].append(class_id)
+                drugs[drug_id]["keep"] = True
     if missing:
         sys.exit("\n".join(missing))
     for drug_id, class_ids in members.items():
@@ -237,11 +251,15 @@ def settle_names(terms: list[dict]) -> None:
             owners[fold_name(name)].add(term["id"])
     for term in terms:
         label = fold_name(term["label"])
+        # "morphine sulfate", "diazepam intensol": where the label is matched these add nothing
+        redundant = label + " " if term["type"] == "drug" else None
         names: dict[str, str] = {}
         context: dict[str, str] = {}
         for name in [*term.get("names", ()), *term.get("context_names", ())]:
             key = fold_name(name)
             if key == label or key in names or key in context:
+                continue
+            if redundant and key.startswith(redundant):
                 continue
             shared = len(owners[key]) > 1 or labels.get(key, term["id"]) != term["id"]
             (context if shared or ambiguous(name) else names)[key] = name
@@ -254,6 +272,11 @@ def settle_names(terms: list[dict]) -> None:
 
 def check(terms: list[dict]) -> None:
     ids = {t["id"] for t in terms}
+    patterns = {
+        p["prefix"]: re.compile(p["pattern"])
+        for p in json.loads(PREFIXES.read_text())
+        if "pattern" in p
+    }
     problems: list[str] = []
     labels: dict[str, str] = {}
     for t in terms:
@@ -268,6 +291,10 @@ def check(terms: list[dict]) -> None:
                 problems.append(f"{t['id']}: unknown action {action!r}")
             if target not in ids:
                 problems.append(f"{t['id']}: unknown target {target!r}")
+        for curie in t.get("identifiers", ()):
+            prefix, _, local = curie.partition(":")
+            if prefix not in patterns or not patterns[prefix].match(local):
+                problems.append(f"{t['id']}: identifier {curie!r} fails its prefix's pattern")
         for ref in [*t.get("parents", ()), *t.get("carries", ())]:
             if ref not in ids:
                 problems.append(f"{t['id']}: unknown reference {ref!r}")
@@ -296,7 +323,9 @@ def build() -> dict:
     target_terms = targets.all_targets()
     # the drug data lists some enzymes and factors as (biologic) drugs: the target wins
     target_names = {fold_name(n) for t in target_terms for n in [t["label"], *t["names"]]}
-    drugs = {i: t for i, t in drugs.items() if fold_name(t["label"]) not in target_names}
+    drugs = {
+        i: t for i, t in drugs.items() if t["keep"] and fold_name(t["label"]) not in target_names
+    }
     terms = [*drugs.values(), *others, *target_terms]
     settle_names(terms)
     check(terms)
@@ -304,7 +333,7 @@ def build() -> dict:
         "version": VERSION,
         "sources": [
             f"drug-named-entity-recognition {version('drug-named-entity-recognition')} (MIT): "
-            "drug names, synonyms, brand names, DrugBank and MeSH ids",
+            "drug names, synonyms, brand names, DrugBank ids",
             f"wordfreq {version('wordfreq')} (Apache-2.0; data CC BY-SA 4.0): build-time "
             "word frequencies for the ambiguity rule only",
             "vaultkg scripts/vocabulary (MIT): targets, classes, mechanisms, neurotransmitters",

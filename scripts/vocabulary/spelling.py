@@ -75,21 +75,30 @@ def greek_subtype(letter: str, code: str, heads: Iterable[str]) -> list[str]:
     return out
 
 
-def subunit_combo(letters_codes: Iterable[tuple[str, str]], heads: Iterable[str]) -> list[str]:
-    """A receptor named by its subunits: ``α4β2``, ``alpha4beta2``, ``α4β2 nicotinic receptor``.
+def subunit_combo(
+    letters_codes: Iterable[tuple[str, str]],
+    heads: Iterable[str],
+    prefixes: Iterable[str] = (),
+    bare: bool = True,
+) -> list[str]:
+    """A receptor named by its subunits: ``α4β2``, ``alpha4beta2``, ``α4β2 nicotinic receptor``,
+    ``nicotinic α4β2``.
 
-    The Greek forms fold to the spelled ones; the hyphenated spelled form is added.
+    The Greek forms fold to the spelled ones; the hyphenated spelled forms are added. ``bare``
+    False leaves out the code alone (a lone ``α1`` names too many things to be worth listing).
     """
     spelled = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon"}
     parts = list(letters_codes)
     greek = "".join(f"{g}{c}" for g, c in parts)
     hyphen = "-".join(f"{spelled[g]}{c}" for g, c in parts)
     hyphen2 = "-".join(f"{spelled[g]}-{c}" for g, c in parts)
-    bases = [greek, hyphen, hyphen2]
+    heads, prefixes = tuple(heads), tuple(prefixes)
     out: list[str] = []
-    for base in bases:
-        out.append(base)
+    for base in (greek, hyphen, hyphen2):
+        if bare:
+            out.append(base)
         out += [f"{base} {h}" for h in heads]
+        out += [f"{p} {base}" for p in prefixes]
     return out
 
 

@@ -349,7 +349,7 @@ def nicotinic() -> list[Raw]:
             "nAChR-a4b2",
             "α4β2 nicotinic receptor",
             "receptor",
-            subunit_combo([("α", "4"), ("β", "2")], heads),
+            subunit_combo([("α", "4"), ("β", "2")], heads, ["nicotinic"]),
             "family/nicotinic",
         ),
         family(
@@ -357,7 +357,7 @@ def nicotinic() -> list[Raw]:
             "α3β4 nicotinic receptor",
             "receptor",
             [
-                *subunit_combo([("α", "3"), ("β", "4")], heads),
+                *subunit_combo([("α", "3"), ("β", "4")], heads, ["nicotinic"]),
                 "ganglionic nicotinic receptor",
                 "ganglionic nAChR",
                 "NN receptor",
@@ -384,35 +384,41 @@ def nicotinic() -> list[Raw]:
             "family/nicotinic",
         ),
     ]
-    for n in [1, 2, 3, 4, 5, 6, 7, 9, 10]:
-        parents = "family/nicotinic"
-        names = subunit_combo([("α", str(n))], ("subunit", "nicotinic receptor", "nAChR"))
-        if n == 7:
-            names += subunit_combo([("α", "7")], ("receptor", "receptors", "nAChRs"))
-            names += ["homomeric α7", "α7 homomer"]
-        t = target(
-            f"CHRNA{n}",
-            f"α{n} nicotinic subunit" if n != 7 else "α7 nicotinic receptor",
-            "receptor",
-            names,
-            parents,
+    alpha_parent = {1: "nAChR-muscle", 3: "nAChR-a3b4", 4: "nAChR-a4b2"}
+    for n in [1, 2, 3, 4, 5, 6, 9, 10]:
+        names = subunit_combo([("α", str(n))], ("subunit", "nicotinic subunit"), bare=False)
+        out.append(
+            target(
+                f"CHRNA{n}",
+                f"α{n} nicotinic subunit",
+                "receptor",
+                [*names, f"nicotinic α{n} subunit"],
+                f"family/{alpha_parent.get(n, 'nicotinic')}",
+            )
         )
-        if n == 4:
-            t["parents"] = ["family/nAChR-a4b2"]
-        if n == 3:
-            t["parents"] = ["family/nAChR-a3b4"]
-        if n == 1:
-            t["parents"] = ["family/nAChR-muscle"]
-        out.append(t)
+    out.append(
+        target(
+            "CHRNA7",
+            "α7 nicotinic receptor",
+            "receptor",
+            [
+                *subunit_combo([("α", "7")], heads, ["nicotinic", "homomeric"]),
+                "α7 subunit",
+                "α7 homomer",
+            ],
+            "family/nicotinic",
+        )
+    )
+    beta_parent = {1: "nAChR-muscle", 2: "nAChR-a4b2", 4: "nAChR-a3b4"}
     for n in [1, 2, 3, 4]:
-        parent = {2: "family/nAChR-a4b2", 4: "family/nAChR-a3b4", 1: "family/nAChR-muscle"}
+        names = subunit_combo([("β", str(n))], ("subunit", "nicotinic subunit"), bare=False)
         out.append(
             target(
                 f"CHRNB{n}",
                 f"β{n} nicotinic subunit",
                 "receptor",
-                subunit_combo([("β", str(n))], ("subunit", "nicotinic receptor")),
-                parent.get(n, "family/nicotinic"),
+                [*names, f"nicotinic β{n} subunit"],
+                f"family/{beta_parent.get(n, 'nicotinic')}",
             )
         )
     for g, sym in [("γ", "CHRNG"), ("δ", "CHRND"), ("ε", "CHRNE")]:
@@ -860,14 +866,14 @@ def opioid_and_other_gpcrs() -> list[Raw]:
             "P2Y",
             "P2Y receptors",
             "receptor",
-            ["P2Y receptor", "P2Y purinoceptors", "P2Y family"],
+            ["P2Y", "P2Y receptor", "P2Y purinoceptors", "P2Y family"],
             "family/purinergic-receptors",
         ),
         family(
             "P2X",
             "P2X receptors",
             "receptor",
-            ["P2X receptor", "P2X purinoceptors", "P2X channels", "P2X family"],
+            ["P2X", "P2X receptor", "P2X purinoceptors", "P2X channels", "P2X family"],
             "family/purinergic-receptors",
         ),
         family(
@@ -1259,6 +1265,8 @@ def channels() -> list[Raw]:
             "L-type calcium channels",
             "channel",
             [
+                "Cav1",
+                "Cav1.x",
                 "L-type calcium channel",
                 "L-type Ca2+ channels",
                 "L-type channels",
@@ -1280,6 +1288,8 @@ def channels() -> list[Raw]:
                 "T-type Ca2+ channels",
                 "T-type channels",
                 "Cav3 channels",
+                "Cav3",
+                "Cav3.x",
                 "T-type Ca channels",
             ],
             "family/calcium-channels",
@@ -2292,11 +2302,23 @@ TH | tyrosine hydroxylase | TH enzyme; tyrosine 3-monooxygenase; tyrosine-hydrox
 DDC | DOPA decarboxylase | AADC; aromatic L-amino acid decarboxylase; L-DOPA decarboxylase; dopa decarboxylase; aromatic amino acid decarboxylase; AAAD
 DBH | dopamine β-hydroxylase | dopamine beta-hydroxylase; DβH; dopamine-beta-hydroxylase
 PNMT | PNMT | phenylethanolamine N-methyltransferase
-TPH1 | tryptophan hydroxylase 1 | TPH1 enzyme; TPH-1; peripheral tryptophan hydroxylase
-TPH2 | tryptophan hydroxylase 2 | TPH2 enzyme; TPH-2; neuronal tryptophan hydroxylase
 HDC | histidine decarboxylase | HDC enzyme
 """
     out += simple(rows, "enzyme", "family/monoamine-synthesis")
+    out.append(
+        family(
+            "TPH",
+            "tryptophan hydroxylase",
+            "enzyme",
+            ["tryptophan hydroxylases", "TPH", "tryptophan 5-hydroxylase"],
+            "family/monoamine-synthesis",
+        )
+    )
+    rows = """
+TPH1 | tryptophan hydroxylase 1 | TPH1 enzyme; TPH-1; peripheral tryptophan hydroxylase
+TPH2 | tryptophan hydroxylase 2 | TPH2 enzyme; TPH-2; neuronal tryptophan hydroxylase
+"""
+    out += simple(rows, "enzyme", "family/TPH")
     rows = """
 CHAT | choline acetyltransferase | ChAT; choline acetyl transferase
 GAD1 | GAD67 | glutamic acid decarboxylase 67; GAD1 enzyme

@@ -68,6 +68,8 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d]")
 
 def fold_name(text: str) -> str:
     """The form two names are compared in: ``"5‑HT₂A"`` and ``"5-ht2a"`` fold alike."""
+    if text.isascii():  # the common case, and NFKC, dashes and Greek cannot apply to it
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
     text = _DASHES.sub("-", text)
     text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text.casefold())
