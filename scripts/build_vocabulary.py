@@ -58,6 +58,8 @@ PREFIXES = OUT.with_name("prefixes.json")
 VERSION = "2026.11.1"
 COMMON_ZIPF = 3.3  # "xanax" is 3.2, "viagra" 3.2; "ecstasy" 3.5, "molly" 3.9, "speed" 5.0
 PHRASE_ZIPF = 4.5  # "plan B" 5.0, "special K" 4.8; "laughing gas" 4.5, "COX-2" 3.9
+GAP_MIN_ZIPF = 2.0  # below this a word is rare enough whatever its label
+GAP_ZIPF = 1.2  # "hana" 3.2 vs "desogestrel" 0.0; "xanax" 3.2 vs "alprazolam" 2.1 stays
 EVERYDAY_ZIPF = 3.9  # "amber" 4.0, "iron" 4.7, "water" 5.5; "glucose" 3.8 stays
 MAX_NAME_CHARS = 40
 MAX_NAME_WORDS = 4
@@ -230,16 +232,29 @@ def short(name: str) -> bool:
     return fold_name(name) not in EXCEPTIONS and sum(c.isalnum() for c in name) <= 3
 
 
-def ambiguous(name: str) -> bool:
+def ambiguous(name: str, label: str = "") -> bool:
+    """Whether ``name``, a name of the term labelled ``label``, needs a cue to match."""
     if fold_name(name) in EXCEPTIONS:
         return False
     if short(name):
         return True
-    if name.isalpha():  # one plain word: "focus", "speed", "molly"
-        return zipf_frequency(name, "en") >= COMMON_ZIPF
-    # a phrase or a code ("plan B", "special K", "COX-2"): wordfreq rates it by its rarest
-    # part, so only phrases made wholly of very common words reach this
-    return zipf_frequency(name, "en") >= PHRASE_ZIPF
+    zipf = zipf_frequency(name, "en")
+    if not name.isalpha():
+        # a phrase or a code ("plan B", "special K", "COX-2"): wordfreq rates it by its rarest
+        # part, so only phrases made wholly of very common words reach this
+        return zipf >= PHRASE_ZIPF
+    if zipf >= COMMON_ZIPF:  # one plain word: "focus", "speed", "molly"
+        return True
+    if len(name) == 4 and name.islower() and zipf >= GAP_MIN_ZIPF:
+        return True  # a four-letter word English knows: "aman", "sone", "tums"
+    # a word far commoner than the thing it would name is common for another reason: a given
+    # name ("Hana" for desogestrel), a Latin word ("modus"), "generics"
+    singular_plural = fold_name(label).rstrip("s") == fold_name(name).rstrip("s")
+    return (
+        zipf >= GAP_MIN_ZIPF
+        and not singular_plural
+        and zipf - zipf_frequency(label, "en") >= GAP_ZIPF
+    )
 
 
 def settle_names(terms: list[dict]) -> None:
@@ -262,7 +277,7 @@ def settle_names(terms: list[dict]) -> None:
             if redundant and key.startswith(redundant):
                 continue
             shared = len(owners[key]) > 1 or labels.get(key, term["id"]) != term["id"]
-            (context if shared or ambiguous(name) else names)[key] = name
+            (context if shared or ambiguous(name, term["label"]) else names)[key] = name
         term["names"] = sorted(names.values(), key=fold_name)
         term["context_names"] = sorted(context.values(), key=fold_name)
 

@@ -662,8 +662,6 @@ def test_the_data_file_is_what_the_build_script_makes() -> None:
         sys.path.remove(str(scripts))
     built = json.loads(json.dumps(build_vocabulary.build()))
     shipped = json.loads(
-        gzip.decompress(
-            resources.files("vaultkg").joinpath("data/vocabulary.json.gz").read_bytes()
-        )
+        gzip.decompress(resources.files("vaultkg").joinpath("data/vocabulary.json.gz").read_bytes())
     )
     assert built == shipped

@@ -1657,7 +1657,7 @@ MECHANISMS: list[tuple[str, str, list[str]]] = [
     (
         "synaptic-plasticity",
         "synaptic plasticity",
-        ["neuroplasticity", "neural plasticity", "plasticity"],
+        ["neuroplasticity", "neural plasticity"],
     ),
     ("excitotoxicity", "excitotoxicity", ["excitotoxic cell death", "glutamate excitotoxicity"]),
     (

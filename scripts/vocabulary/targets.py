@@ -2010,7 +2010,7 @@ def enzymes() -> list[Raw]:
             "enzyme",
             ["RAAS enzymes", "renin–angiotensin enzymes"],
         ),
-        family("kinases", "protein kinases", "enzyme", ["protein kinase", "kinases", "kinase"]),
+        family("kinases", "protein kinases", "enzyme", ["protein kinase", "protein kinase family"]),
         family(
             "5-alpha-reductase",
             "5α-reductase",
