@@ -48,7 +48,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import curated  # noqa: E402
 import targets  # noqa: E402
-from spelling import plural_forms  # noqa: E402
+from spelling import number_variants, plural_forms  # noqa: E402
 
 from vaultkg.kg.actions import BY_NAME  # noqa: E402
 from vaultkg.kg.vocabulary import TERM_TYPES, fold_name  # noqa: E402
@@ -167,8 +167,9 @@ def drug_terms(ner: dict) -> dict[str, dict]:
 
 
 def absorb(into: dict, pool: dict[str, dict]) -> None:
-    """Fold every pool drug whose label is one of ``into``'s names into ``into``."""
-    own = {fold_name(n) for n in [into["label"], *into.get("names", ())]}
+    """Fold every pool drug whose label is one of ``into``'s names (or its plural: the drug
+    data's "vasopressins") into ``into``."""
+    own = {fold_name(n) + s for n in [into["label"], *into.get("names", ())] for s in ("", "s")}
     for term_id in [i for i, t in pool.items() if fold_name(t["label"]) in own]:
         other = pool.pop(term_id)
         into["names"] = [*into.get("names", ()), other["label"], *other["names"]]
@@ -189,7 +190,14 @@ def curated_terms(drugs: dict[str, dict]) -> list[dict]:
         absorb(term, drugs)
         drugs[term["id"]] = term
     for slug_, label, names in curated.NEUROTRANSMITTERS:
-        term = {"id": f"nt/{slug_}", "label": label, "type": "neurotransmitter", "names": names}
+        parents = [f"nt/{p}" for p in curated.NT_PARENTS.get(slug_, ())]
+        term = {
+            "id": f"nt/{slug_}",
+            "label": label,
+            "type": "neurotransmitter",
+            "names": names,
+            "parents": parents,
+        }
         absorb(term, drugs)
         out.append(term)
     for slug_, label, names in curated.MECHANISMS:
@@ -336,11 +344,17 @@ def build() -> dict:
     drugs = drug_terms(ner)
     others = curated_terms(drugs)
     target_terms = targets.all_targets()
-    # the drug data lists some enzymes and factors as (biologic) drugs: the target wins
-    target_names = {fold_name(n) for t in target_terms for n in [t["label"], *t["names"]]}
-    drugs = {
-        i: t for i, t in drugs.items() if t["keep"] and fold_name(t["label"]) not in target_names
+    for term in target_terms:
+        term["names"] = [v for n in term["names"] for v in number_variants(n)]
+    # the drug data lists some enzymes and factors as (biologic) drugs and some classes as
+    # drugs ("penicillins"): the curated target or class wins
+    taken = {
+        fold_name(n)
+        for t in [*target_terms, *others]
+        if t["type"] != "neurotransmitter"
+        for n in [t["label"], *t["names"]]
     }
+    drugs = {i: t for i, t in drugs.items() if t["keep"] and fold_name(t["label"]) not in taken}
     terms = [*drugs.values(), *others, *target_terms]
     settle_names(terms)
     check(terms)

@@ -98,6 +98,9 @@ SPELLINGS = {
     "triptans": "class/triptans",
     "anticholinergics": "class/anticholinergics",
     "stimulants": "class/stimulants",
+    "penicillins": "class/penicillins",
+    "fluoroquinolones": "class/fluoroquinolones",
+    "antibiotics": "class/antibiotics",
     # serotonin receptors
     "5-HT2A": "target/HTR2A",
     "5HT2A": "target/HTR2A",
@@ -178,6 +181,9 @@ SPELLINGS = {
     "mGluR5": "target/GRM5",
     "mGluR8": "target/GRM8",
     "glycine receptor": "family/glycine-receptor",
+    "glycine receptors": "family/glycine-receptor",
+    "cholinergic receptor": "family/acetylcholine-receptors",
+    "cholinergic receptors": "family/acetylcholine-receptors",
     # histamine, cannabinoid, adenosine and others
     "H1 receptor": "target/HRH1",
     "histamine H2 receptor": "target/HRH2",
@@ -246,6 +252,7 @@ SPELLINGS = {
     "VKORC1": "target/VKORC1",
     "carbonic anhydrase": "family/carbonic-anhydrase",
     "xanthine oxidase": "target/XDH",
+    "diamine oxidase": "target/AOC1",
     "ALDH": "family/ALDH",
     "alcohol dehydrogenase": "family/ADH",
     "GABA-T": "target/ABAT",
@@ -285,6 +292,8 @@ SPELLINGS = {
     "Kir6.2": "target/KCNJ11",
     "SUR1": "target/ABCC8",
     "Kv7 channels": "family/Kv7",
+    "voltage-gated potassium channel": "family/Kv",
+    "ion channels": "family/ion-channels",
     "ENaC": "family/ENaC",
     "Na⁺/K⁺-ATPase": "target/ATP1A1",
     "Na+/K+-ATPase": "target/ATP1A1",
@@ -317,6 +326,12 @@ SPELLINGS = {
     "oxytocin": "nt/oxytocin",
     "substance P": "nt/substance-p",
     "melatonin": "nt/melatonin",
+    "monoamines": "nt/monoamines",
+    "catecholamines": "nt/catecholamines",
+    "angiotensin II": "nt/angiotensin-ii",
+    "ACTH": "nt/acth",
+    "vasopressin": "nt/vasopressin",
+    "anti-diuretic hormone": "nt/vasopressin",
     # mechanisms
     "desensitization": "mech/desensitization",
     "desensitisation": "mech/desensitization",
@@ -491,6 +506,21 @@ def test_target_families(vocab: Vocabulary) -> None:
     assert vocab.get("family/L-type").type == "channel"
     assert vocab.get("target/SLC6A4").type == "transporter"
     assert vocab.get("target/MAOA").type == "enzyme"
+
+
+def test_channel_and_transmitter_groups(vocab: Vocabulary) -> None:
+    assert [t.id for t in vocab.ancestors("target/KCNQ2")] == [
+        "family/Kv7",
+        "family/Kv",
+        "family/potassium-channels",
+        "family/ion-channels",
+    ]
+    assert "family/sodium-channels" in child_ids(vocab, "family/ion-channels")
+    assert [t.id for t in vocab.ancestors("nt/dopamine")] == [
+        "nt/catecholamines",
+        "nt/monoamines",
+    ]
+    assert vocab.get("nt/serotonin").parents == ("nt/monoamines",)
 
 
 def test_transporters_carry_their_transmitters(vocab: Vocabulary) -> None:

@@ -116,3 +116,29 @@ def plural_forms(name: str) -> list[str]:
     if name.endswith("y"):
         return [name, name[:-1] + "ies"]
     return [name, name + "s"]
+
+
+# Head nouns whose singular and plural a note may use for the same target or family.
+HEAD_NOUNS = (
+    "receptor",
+    "channel",
+    "transporter",
+    "cotransporter",
+    "exchanger",
+    "enzyme",
+    "pump",
+    "subunit",
+    "adrenoceptor",
+)
+
+
+def number_variants(name: str) -> list[str]:
+    """``cholinergic receptors`` → also ``cholinergic receptor``, and the other way round."""
+    head, _, last = name.rpartition(" ")
+    if not head:
+        return [name]
+    if last in HEAD_NOUNS:
+        return [name, f"{name}s"]
+    if last.endswith("s") and last[:-1] in HEAD_NOUNS:
+        return [name, name[:-1]]
+    return [name]

@@ -18,6 +18,7 @@ from spelling import (
 )
 
 Raw = dict[str, object]
+ION = "family/ion-channels"
 
 
 def target(symbol: str, label: str, type_: str, names: list[str], parent: str, **kw: object) -> Raw:
@@ -1199,6 +1200,7 @@ def trp_receptors() -> list[Raw]:
             "TRP channels",
             "channel",
             ["TRP channel", "transient receptor potential channels", "TRPs"],
+            ION,
         )
     ]
     for n in range(1, 7):
@@ -1337,6 +1339,30 @@ def channels() -> list[Raw]:
             ["potassium channel", "K+ channels", "K channels", "K+ channel"],
         ),
         family(
+            "ion-channels",
+            "ion channels",
+            "channel",
+            [
+                "ion channel",
+                "voltage-gated ion channels",
+                "voltage-gated channels",
+                "voltage gated ion channels",
+            ],
+        ),
+        family(
+            "Kv",
+            "voltage-gated potassium channels",
+            "channel",
+            [
+                "Kv channels",
+                "voltage-gated K+ channels",
+                "voltage gated potassium channels",
+                "delayed rectifier potassium channels",
+                "voltage-gated potassium channel",
+            ],
+            "family/potassium-channels",
+        ),
+        family(
             "Kv7",
             "Kv7 channels",
             "channel",
@@ -1348,7 +1374,7 @@ def channels() -> list[Raw]:
                 "Kv7 potassium channels",
                 "KCNQ potassium channels",
             ],
-            "family/potassium-channels",
+            "family/Kv",
         ),
         family(
             "KATP",
@@ -1514,7 +1540,7 @@ KCNK3 | TASK-1 | TASK-1 channel; K2P3.1
 KCNJ2 | Kir2.1 | Kir2.1 channel; IK1 channel
 KCNJ1 | ROMK | ROMK channel; Kir1.1
 """
-    out += simple(kv, "channel", "family/potassium-channels")
+    out += simple(kv, "channel", "family/Kv")
     for n, sym in enumerate(["KCNQ1", "KCNQ2", "KCNQ3", "KCNQ4", "KCNQ5"], 1):
         out.append(
             target(
@@ -1587,6 +1613,9 @@ GJA1 | connexin 43 | Cx43; gap junction protein alpha 1
 HVCN1 | Hv1 proton channel | Hv1; voltage-gated proton channel; Hv1 channel
 """
     out += simple(other, "channel", "")
+    for term in out:  # the top-level channel families are kinds of ion channel
+        if term["id"].startswith("family/") and not term["parents"] and term["id"] != ION:
+            term["parents"] = [ION]
     return out
 
 
@@ -1891,6 +1920,7 @@ ATP2B1 | PMCA | plasma membrane Ca2+ ATPase; PMCA1
 SLC2A1 | GLUT1 | GLUT-1; glucose transporter 1
 SLC2A4 | GLUT4 | GLUT-4; glucose transporter 4
 SLC2A2 | GLUT2 | GLUT-2; glucose transporter 2
+SLC2A3 | GLUT3 | GLUT-3; glucose transporter 3
 """
     out += simple(rows, "transporter", "family/GLUT")
     rows = """
@@ -2332,7 +2362,9 @@ GLS | glutaminase | GLS1; kidney-type glutaminase
 GLUL | glutamine synthetase | GS enzyme
 IDO1 | IDO1 | indoleamine 2,3-dioxygenase; IDO; indoleamine 2,3-dioxygenase 1
 KMO | kynurenine 3-monooxygenase | KMO
-DAO | D-amino acid oxidase | DAAO; D-amino-acid oxidase
+DAO | D-amino acid oxidase | DAAO; D-amino-acid oxidase; DAO
+AOC1 | diamine oxidase | DAO; histaminase; DAO enzyme
+PAH | phenylalanine hydroxylase | PAH enzyme; phenylalanine 4-hydroxylase
 AANAT | AANAT | arylalkylamine N-acetyltransferase; serotonin N-acetyltransferase
 """
     out += simple(rows, "enzyme", "")
