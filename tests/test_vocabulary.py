@@ -412,6 +412,13 @@ def test_ambiguous_names_need_context(vocab: Vocabulary, name: str, term_id: str
         assert fold_name(name) in {fold_name(n) for n in term.context_names}, term.id
 
 
+def test_lookup_plain_leaves_out_context_names(vocab: Vocabulary) -> None:
+    assert [t.id for t in vocab.lookup("acid")] == ["drug/lsd"]
+    assert vocab.lookup_plain("acid") == []
+    assert [t.id for t in vocab.lookup_plain("LSD")] == ["drug/lsd"]
+    assert [t.id for t in vocab.lookup_plain("5-HT2A")] == ["target/HTR2A"]
+
+
 def test_ordinary_words_are_never_plain_names(vocab: Vocabulary) -> None:
     for word in ("focus", "speed", "ice", "molly", "net", "ace", "pot", "crystal", "blow"):
         for term in vocab.lookup(word):

@@ -134,6 +134,12 @@ class Vocabulary:
         """Terms that go by ``name`` (any spelling that folds alike)."""
         return [self.terms[i] for i in self._by_name.get(fold_name(name), ())]
 
+    def lookup_plain(self, name: str) -> list[Term]:
+        """Terms whose label or plain names include ``name``: not those that go by it only as
+        a context name (a note titled "Acids" is not LSD, though "acid" is one of its names)."""
+        key = fold_name(name)
+        return [t for t in self.lookup(name) if key in {fold_name(n) for n in (t.label, *t.names)}]
+
     def children(self, term_id: str) -> list[Term]:
         return [self.terms[i] for i in self._children.get(term_id, ())]
 
