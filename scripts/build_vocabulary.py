@@ -1,4 +1,4 @@
-"""Build ``src/vaultkg/data/vocabulary.json.gz``, the vocabulary vaultkg knows with no configuration.
+"""Build ``src/vaultkg/data/vocabulary.json.gz``: what vaultkg knows with no configuration.
 
 Run: ``pip install -e '.[vocab]' && python scripts/build_vocabulary.py`` (writes the file and
 prints counts). The output is deterministic: terms sorted by id, keys sorted, gzip mtime 0.

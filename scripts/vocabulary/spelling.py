@@ -19,7 +19,7 @@ def joined(prefix: str, code: str, joiners: Iterable[str] = ("", "-", " ")) -> l
 
 
 def with_heads(bases: Iterable[str], heads: Iterable[str] = RECEPTOR_HEADS) -> list[str]:
-    """Each base alone, then followed by each head noun (``D2``, ``D2 receptor``, ``D2-receptor``)."""
+    """Each base alone, then with each head noun: ``D2``, ``D2 receptor``, ``D2-receptor``."""
     out: list[str] = []
     heads = tuple(heads)
     for base in bases:

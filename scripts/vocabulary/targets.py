@@ -9,6 +9,8 @@ build's general rule, not here.
 
 from __future__ import annotations
 
+import re
+
 from spelling import (
     greek_subtype,
     hyphen_variants,
@@ -45,9 +47,10 @@ def family(slug: str, label: str, type_: str, names: list[str], parent: str = ""
 
 
 def simple(rows: str, type_: str, parent: str) -> list[Raw]:
-    """Rows ``SYMBOL | label | name; name; ...`` (names split on ``;``, hyphen variants added)."""
+    """Rows ``SYMBOL | label | name; name; ...`` (names split on ``;``, hyphen variants added);
+    an indented line continues the row above."""
     out = []
-    for line in rows.strip().splitlines():
+    for line in re.sub(r"\n\s+", " ", rows.strip()).splitlines():
         symbol, label, *rest = (p.strip() for p in line.split("|"))
         names: list[str] = []
         for n in rest[0].split(";") if rest and rest[0] else []:
@@ -1039,7 +1042,8 @@ def opioid_and_other_gpcrs() -> list[Raw]:
 def peptide_hormone_receptors() -> list[Raw]:
     fam = "family/peptide-hormone-receptors"
     rows = """
-AGTR1 | AT1 receptor | AT1; AT1R; angiotensin II type 1 receptor; angiotensin AT1 receptor; AT-1 receptor; angiotensin receptor type 1
+AGTR1 | AT1 receptor | AT1; AT1R; angiotensin II type 1 receptor; angiotensin AT1 receptor;
+    AT-1 receptor; angiotensin receptor type 1
 AGTR2 | AT2 receptor | AT2; AT2R; angiotensin II type 2 receptor; angiotensin AT2 receptor
 BDKRB1 | B1 bradykinin receptor | bradykinin B1 receptor; B1 receptor
 BDKRB2 | B2 bradykinin receptor | bradykinin B2 receptor; B2 receptor
@@ -1052,9 +1056,11 @@ OXTR | oxytocin receptor | OT receptor; OTR; OXTR receptor
 GLP1R | GLP-1 receptor | GLP-1R; GLP1 receptor; glucagon-like peptide-1 receptor; GLP-1 receptors
 GIPR | GIP receptor | GIPR receptor; glucose-dependent insulinotropic polypeptide receptor
 GCGR | glucagon receptor | GCGR receptor
-CRHR1 | CRF1 receptor | CRF1; CRHR1 receptor; CRH-R1; corticotropin-releasing factor receptor 1; CRF-1 receptor
+CRHR1 | CRF1 receptor | CRF1; CRHR1 receptor; CRH-R1; corticotropin-releasing factor receptor 1;
+    CRF-1 receptor
 CRHR2 | CRF2 receptor | CRF2; CRH-R2; corticotropin-releasing factor receptor 2
-TACR1 | NK1 receptor | NK1; NK1R; neurokinin-1 receptor; neurokinin 1 receptor; substance P receptor; NK-1 receptor; tachykinin NK1 receptor
+TACR1 | NK1 receptor | NK1; NK1R; neurokinin-1 receptor; neurokinin 1 receptor;
+    substance P receptor; NK-1 receptor; tachykinin NK1 receptor
 TACR2 | NK2 receptor | NK2R; neurokinin-2 receptor; NK-2 receptor
 TACR3 | NK3 receptor | NK3R; neurokinin-3 receptor; NK-3 receptor
 CALCRL | CGRP receptor | CGRP receptors; calcitonin gene-related peptide receptor; CALCRL receptor
@@ -1068,7 +1074,8 @@ MC4R | MC4 receptor | MC4R receptor; melanocortin-4 receptor; melanocortin 4 rec
 MC1R | MC1 receptor | melanocortin-1 receptor; melanocortin 1 receptor
 MC2R | ACTH receptor | MC2 receptor; melanocortin-2 receptor
 CCKAR | CCK1 receptor | CCK-A receptor; CCKA receptor; CCK1R; cholecystokinin A receptor
-CCKBR | CCK2 receptor | CCK-B receptor; CCKB receptor; gastrin receptor; CCK2R; cholecystokinin B receptor
+CCKBR | CCK2 receptor | CCK-B receptor; CCKB receptor; gastrin receptor; CCK2R;
+    cholecystokinin B receptor
 MLNR | motilin receptor | MTLR; motilin receptors
 F2R | PAR-1 | PAR1; protease-activated receptor 1; thrombin receptor; PAR-1 receptor
 TSHR | TSH receptor | TSHR receptor; thyrotropin receptor; thyroid-stimulating hormone receptor
@@ -1117,7 +1124,8 @@ HCAR2 | HCA2 receptor | GPR109A; niacin receptor; hydroxycarboxylic acid recepto
 GPR119 | GPR119 | GPR119 receptor
 """
     nuclear = """
-ESR1 | estrogen receptor α | ERα; ER-alpha; estrogen receptor alpha; oestrogen receptor alpha; ESR1 receptor
+ESR1 | estrogen receptor α | ERα; ER-alpha; estrogen receptor alpha; oestrogen receptor alpha;
+    ESR1 receptor
 ESR2 | estrogen receptor β | ERβ; ER-beta; estrogen receptor beta; oestrogen receptor beta
 AR | androgen receptor | androgen receptors; AR receptor
 PGR | progesterone receptor | PR receptor; progesterone receptors; PgR
@@ -1525,12 +1533,14 @@ def channels() -> list[Raw]:
             )
         )
     kv = """
-KCNH2 | hERG | hERG channel; Kv11.1; HERG; human ether-a-go-go-related gene; hERG potassium channel; IKr channel; ether-a-go-go-related gene channel
+KCNH2 | hERG | hERG channel; Kv11.1; HERG; human ether-a-go-go-related gene; hERG potassium channel;
+    IKr channel; ether-a-go-go-related gene channel
 KCNA1 | Kv1.1 | Kv1.1 channel
 KCNA2 | Kv1.2 | Kv1.2 channel
 KCNA3 | Kv1.3 | Kv1.3 channel
 KCNA5 | Kv1.5 | Kv1.5 channel; IKur channel
-KCNMA1 | BK channel | BK; BKCa channel; big potassium channel; KCa1.1; large-conductance calcium-activated potassium channel; maxi-K channel
+KCNMA1 | BK channel | BK; BKCa channel; big potassium channel; KCa1.1;
+    large-conductance calcium-activated potassium channel; maxi-K channel
 KCNN1 | SK1 channel | KCa2.1; SK1
 KCNN2 | SK2 channel | KCa2.2; SK2
 KCNN3 | SK3 channel | KCa2.3; SK3
@@ -1584,7 +1594,8 @@ ABCC9 | SUR2 | sulfonylurea receptor 2; SUR2 subunit; SUR2A; SUR2B; SUR-2
             )
         )
     cl = """
-CFTR | CFTR | cystic fibrosis transmembrane conductance regulator; CFTR channel; CFTR chloride channel
+CFTR | CFTR | cystic fibrosis transmembrane conductance regulator; CFTR channel;
+    CFTR chloride channel
 CLCN2 | ClC-2 | ClC-2 channel; CLC-2
 ANO1 | TMEM16A | anoctamin-1; ANO1 channel; TMEM16A channel
 """
@@ -1891,27 +1902,33 @@ SLC22A12 | URAT1 | URAT-1; urate transporter 1
 """
     out += simple(rows, "transporter", "family/OAT")
     rows = """
-ABCB1 | P-glycoprotein | P-gp; Pgp; P-gp efflux pump; MDR1; multidrug resistance protein 1; P glycoprotein
+ABCB1 | P-glycoprotein | P-gp; Pgp; P-gp efflux pump; MDR1; multidrug resistance protein 1;
+    P glycoprotein
 ABCG2 | BCRP | breast cancer resistance protein; ABCG2 transporter
 ABCC1 | MRP1 | multidrug resistance-associated protein 1; MRP-1
 ABCC2 | MRP2 | multidrug resistance-associated protein 2; MRP-2
 """
     out += simple(rows, "transporter", "family/ABC-transporters")
     rows = """
-SLC5A2 | SGLT2 | SGLT-2; sodium-glucose cotransporter 2; sodium-glucose co-transporter 2; sodium–glucose cotransporter-2
+SLC5A2 | SGLT2 | SGLT-2; sodium-glucose cotransporter 2; sodium-glucose co-transporter 2;
+    sodium–glucose cotransporter-2
 SLC5A1 | SGLT1 | SGLT-1; sodium-glucose cotransporter 1
 """
     out += simple(rows, "transporter", "family/SGLT")
     rows = """
-SLC12A1 | NKCC2 | NKCC-2; Na-K-2Cl cotransporter; Na+/K+/2Cl- cotransporter; Na-K-Cl cotransporter 2; loop of Henle cotransporter
+SLC12A1 | NKCC2 | NKCC-2; Na-K-2Cl cotransporter; Na+/K+/2Cl- cotransporter;
+    Na-K-Cl cotransporter 2; loop of Henle cotransporter
 SLC12A2 | NKCC1 | NKCC-1; Na-K-Cl cotransporter 1
-SLC12A3 | sodium-chloride cotransporter | NCC; Na-Cl cotransporter; sodium-chloride cotransporter; thiazide-sensitive cotransporter; NaCl cotransporter; TSC
+SLC12A3 | sodium-chloride cotransporter | NCC; Na-Cl cotransporter; sodium-chloride cotransporter;
+    thiazide-sensitive cotransporter; NaCl cotransporter; TSC
 SLC12A5 | KCC2 | KCC-2; K-Cl cotransporter 2
 """
     out += simple(rows, "transporter", "family/cation-chloride-cotransporters")
     rows = """
-ATP1A1 | Na+/K+-ATPase | Na+/K+ ATPase; sodium-potassium pump; Na/K-ATPase; Na-K ATPase; Na,K-ATPase; sodium-potassium ATPase; Na+/K+ pump; sodium pump
-ATP4A | H+/K+-ATPase | H+/K+ ATPase; proton pump; gastric proton pump; H/K-ATPase; hydrogen-potassium ATPase; gastric H+/K+ ATPase; H+,K+-ATPase
+ATP1A1 | Na+/K+-ATPase | Na+/K+ ATPase; sodium-potassium pump; Na/K-ATPase; Na-K ATPase;
+    Na,K-ATPase; sodium-potassium ATPase; Na+/K+ pump; sodium pump
+ATP4A | H+/K+-ATPase | H+/K+ ATPase; proton pump; gastric proton pump; H/K-ATPase;
+    hydrogen-potassium ATPase; gastric H+/K+ ATPase; H+,K+-ATPase
 ATP2A2 | SERCA | SERCA2; SERCA pump; sarco/endoplasmic reticulum Ca2+-ATPase
 ATP2B1 | PMCA | plasma membrane Ca2+ ATPase; PMCA1
 """
@@ -2324,12 +2341,14 @@ def enzymes() -> list[Raw]:
         out.append(target(sym, extra[0], "enzyme", [f"NOS{n}", *extra[1:]], "family/NOS"))
     rows = """
 TOP1 | topoisomerase I | topo I; DNA topoisomerase I; topoisomerase 1; TOP1 enzyme
-TOP2A | topoisomerase IIα | topo II; topoisomerase II; DNA topoisomerase II; topoisomerase 2; topoisomerase II alpha
+TOP2A | topoisomerase IIα | topo II; topoisomerase II; DNA topoisomerase II; topoisomerase 2;
+    topoisomerase II alpha
 """
     out += simple(rows, "enzyme", "family/topoisomerases")
     rows = """
 TH | tyrosine hydroxylase | TH enzyme; tyrosine 3-monooxygenase; tyrosine-hydroxylase
-DDC | DOPA decarboxylase | AADC; aromatic L-amino acid decarboxylase; L-DOPA decarboxylase; dopa decarboxylase; aromatic amino acid decarboxylase; AAAD
+DDC | DOPA decarboxylase | AADC; aromatic L-amino acid decarboxylase; L-DOPA decarboxylase;
+    dopa decarboxylase; aromatic amino acid decarboxylase; AAAD
 DBH | dopamine β-hydroxylase | dopamine beta-hydroxylase; DβH; dopamine-beta-hydroxylase
 PNMT | PNMT | phenylethanolamine N-methyltransferase
 HDC | histidine decarboxylase | HDC enzyme
@@ -2353,8 +2372,10 @@ TPH2 | tryptophan hydroxylase 2 | TPH2 enzyme; TPH-2; neuronal tryptophan hydrox
 CHAT | choline acetyltransferase | ChAT; choline acetyl transferase
 GAD1 | GAD67 | glutamic acid decarboxylase 67; GAD1 enzyme
 GAD2 | GAD65 | glutamic acid decarboxylase 65; GAD2 enzyme
-COMT | COMT | catechol-O-methyltransferase; catechol O-methyltransferase; catechol-O-methyl transferase
-ABAT | GABA transaminase | GABA-T; GABA aminotransferase; GABA-transaminase; 4-aminobutyrate aminotransferase; GABAT
+COMT | COMT | catechol-O-methyltransferase; catechol O-methyltransferase;
+    catechol-O-methyl transferase
+ABAT | GABA transaminase | GABA-T; GABA aminotransferase; GABA-transaminase;
+    4-aminobutyrate aminotransferase; GABAT
 FAAH | FAAH | fatty acid amide hydrolase; FAAH enzyme
 MGLL | MAGL | monoacylglycerol lipase; monoglyceride lipase; MGL
 DAGLA | DAGLα | diacylglycerol lipase alpha; DAGL-alpha
@@ -2384,7 +2405,8 @@ MME | neprilysin | NEP; neutral endopeptidase; enkephalinase; CD10
 """
     out += simple(rows, "enzyme", "family/RAAS-enzymes")
     rows = """
-GSK3B | GSK-3β | GSK3β; GSK-3 beta; glycogen synthase kinase 3 beta; glycogen synthase kinase-3β; GSK3B enzyme
+GSK3B | GSK-3β | GSK3β; GSK-3 beta; glycogen synthase kinase 3 beta; glycogen synthase kinase-3β;
+    GSK3B enzyme
 GSK3A | GSK-3α | GSK3α; GSK-3 alpha; glycogen synthase kinase 3 alpha
 """
     out += simple(rows, "enzyme", "family/GSK-3")
@@ -2423,10 +2445,12 @@ ALOX15 | 15-lipoxygenase | 15-LOX; 15-LO
 """
     out += simple(rows, "enzyme", "family/lipoxygenases")
     rows = """
-HMGCR | HMG-CoA reductase | HMG CoA reductase; HMGCoA reductase; 3-hydroxy-3-methylglutaryl-CoA reductase; HMG-CoA-reductase; HMGR
+HMGCR | HMG-CoA reductase | HMG CoA reductase; HMGCoA reductase;
+    3-hydroxy-3-methylglutaryl-CoA reductase; HMG-CoA-reductase; HMGR
 VKORC1 | VKORC1 | vitamin K epoxide reductase; VKOR; vitamin K epoxide reductase complex subunit 1
 XDH | xanthine oxidase | XO; xanthine dehydrogenase; xanthine oxidoreductase; XOR
-DPP4 | DPP-4 | DPP4; DPP-IV; dipeptidyl peptidase-4; dipeptidyl peptidase 4; CD26; dipeptidyl peptidase IV
+DPP4 | DPP-4 | DPP4; DPP-IV; dipeptidyl peptidase-4; dipeptidyl peptidase 4; CD26;
+    dipeptidyl peptidase IV
 DHFR | dihydrofolate reductase | DHFR enzyme
 TYMS | thymidylate synthase | TS enzyme; TYMS enzyme
 PARP1 | PARP1 | PARP; PARP-1; poly(ADP-ribose) polymerase 1; poly ADP ribose polymerase
