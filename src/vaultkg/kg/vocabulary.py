@@ -94,8 +94,8 @@ class Term:
     names: tuple[str, ...] = ()
     context_names: tuple[str, ...] = ()
     identifiers: tuple[str, ...] = ()
-    parents: tuple[str, ...] = ()  # families for targets, classes for drugs
-    actions: tuple[tuple[str, str], ...] = ()  # a class's mechanism: (action, target id)
+    parents: tuple[str, ...] = ()  # targets' families, drugs' classes, transmitters' groups
+    actions: tuple[tuple[str, str], ...] = ()  # (action, target id): class mechanism or drug's
     carries: tuple[str, ...] = ()  # a transporter's substrates: neurotransmitter ids
 
     @property
