@@ -18,13 +18,17 @@ Sources and licences
 
 The ambiguity rule
 ------------------
-A name other than a term's label goes to ``context_names`` (matched only with a cue nearby)
-when it has 3 or fewer letters and digits (``D2``, ``NET``, ``MOR``), when it is common in
-ordinary English (wordfreq Zipf frequency >= ``COMMON_ZIPF``: ``speed``, ``ice``, ``molly``,
-``focus``), or when two terms share it. ``EXCEPTIONS`` lists the few names that pass the rule's
-tests but mean only the substance in any text (``LSD``, ``THC``, ``alcohol``). A drug from the
-drug data whose own generic name is an everyday word (``water``, ``gold``, ``iron``; Zipf >=
-``EVERYDAY_ZIPF``) is left out.
+A name other than a term's label is ambiguous (see ``ambiguous``) when it has 3 or fewer
+letters and digits (``D2``, ``NET``, ``MOR``), when it is common in ordinary English by
+wordfreq (``speed``, ``ice``, ``molly``, ``focus``), or when it is far commoner than the
+term's label (``hana`` for desogestrel). An ambiguous target, class, transmitter or
+mechanism name goes to ``context_names`` (matched only with a cue nearby); an ambiguous drug
+name is dropped, because the cues that pick out ``D2`` (receptor, antagonist, inhibitor) do
+not tell ``acid`` the drug from arachidonic acid. A name two terms share goes to both terms'
+``context_names``. ``EXCEPTIONS`` lists the few names the rule would hold back that mean only
+the substance in any text (``LSD``, ``THC``, ``alcohol``). A drug from the drug data whose own
+generic name is an everyday word (``water``, ``gold``, ``iron``; Zipf >= ``EVERYDAY_ZIPF``) is
+left out.
 """
 
 from __future__ import annotations
@@ -266,7 +270,8 @@ def ambiguous(name: str, label: str = "") -> bool:
 
 
 def settle_names(terms: list[dict]) -> None:
-    """Dedupe names by fold, drop the label from them and move ambiguous ones to context."""
+    """Dedupe names by fold, drop the label from them, move ambiguous ones to context (a
+    drug's are dropped) and names two terms share to context."""
     owners: dict[str, set[str]] = defaultdict(set)
     labels = {fold_name(t["label"]): t["id"] for t in terms}
     for term in terms:
@@ -285,7 +290,13 @@ def settle_names(terms: list[dict]) -> None:
             if redundant and key.startswith(redundant):
                 continue
             shared = len(owners[key]) > 1 or labels.get(key, term["id"]) != term["id"]
-            (context if shared or ambiguous(name, term["label"]) else names)[key] = name
+            if shared:
+                context[key] = name
+            elif not ambiguous(name, term["label"]):
+                names[key] = name
+            elif term["type"] != "drug":
+                context[key] = name
+            # else: an ambiguous drug name is dropped (see the module docstring)
         term["names"] = sorted(names.values(), key=fold_name)
         term["context_names"] = sorted(context.values(), key=fold_name)
 
