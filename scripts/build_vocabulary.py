@@ -126,9 +126,10 @@ def single_substance(canonical: str) -> bool:
 
 
 def patient_facing(data: dict) -> bool:
-    """A drug with a MedlinePlus, NHS or Wikipedia page: one a study note may well name. The
-    rest of the drug data (research compounds, reagents, dyes, metabolites such as creatinine)
-    is kept only where a curated class names a member from it."""
+    """A drug with a MedlinePlus, NHS or Wikipedia page: one a study note may well name. So is
+    a substance such a page names as part of a combination. The rest of the drug data
+    (research compounds, reagents, dyes, metabolites such as creatinine) is kept only where a
+    curated class names a member from it."""
     return any(k in data for k in ("medline_plus_id", "nhs_url", "wikipedia_url"))
 
 
@@ -143,6 +144,13 @@ def drug_terms(ner: dict) -> dict[str, dict]:
     for variant, canonicals in v2c.items():
         if len(canonicals) == 1:  # a variant naming two drugs names neither
             names_of[canonicals[0]].append(variant)
+    # a substance sold only in a combination ("carbidopa and levodopa") is patient-facing too
+    in_products = {
+        part
+        for canonical, data in c2d.items()
+        if patient_facing(data) and not single_substance(canonical)
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s+with\s+", canonical)
+    }
     out: dict[str, dict] = {}
     for canonical, data in c2d.items():
         if not (single_substance(canonical) and usable(canonical)):
@@ -162,7 +170,7 @@ def drug_terms(ner: dict) -> dict[str, dict]:
             "type": "drug",
             "names": names,
             "identifiers": ids,
-            "keep": patient_facing(data),
+            "keep": patient_facing(data) or canonical in in_products,
         }
     return out
 

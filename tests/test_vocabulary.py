@@ -66,6 +66,8 @@ SPELLINGS = {
     "Tylenol": "drug/acetaminophen",
     "Xanax": "drug/alprazolam",
     "lithium": "drug/lithium",
+    "carbidopa": "drug/carbidopa",  # sold only with levodopa
+    "St John's wort": "drug/st-johns-wort",
     # drug classes
     "SSRIs": "class/ssri",
     "SSRI": "class/ssri",

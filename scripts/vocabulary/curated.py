@@ -315,7 +315,7 @@ DRUGS: list[tuple[str, str, list[str], A]] = [
         ],
     ),
     (
-        "St-Johns-wort",
+        "st-johns-wort",
         "St John's wort",
         ["Hypericum perforatum", "St. John's wort", "hypericum", "St John's Wort", "hyperforin"],
         [],
