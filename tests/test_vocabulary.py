@@ -713,12 +713,17 @@ def test_the_data_file_is_what_the_build_script_makes() -> None:
     pytest.importorskip("drug_named_entity_recognition")
     pytest.importorskip("wordfreq")
     scripts = Path(__file__).resolve().parents[1] / "scripts"
+    path, modules = list(sys.path), set(sys.modules)
     sys.path.insert(0, str(scripts))
     try:
         import build_vocabulary
-    finally:
-        sys.path.remove(str(scripts))
-    built = json.loads(json.dumps(build_vocabulary.build()))
+
+        built = json.loads(json.dumps(build_vocabulary.build()))
+    finally:  # the script puts its own folders on the path and imports its data modules
+        sys.path[:] = path
+        for name in set(sys.modules) - modules:
+            if name in {"build_vocabulary", "curated", "targets", "spelling"}:
+                del sys.modules[name]
     shipped = json.loads(
         gzip.decompress(resources.files("vaultkg").joinpath("data/vocabulary.json.gz").read_bytes())
     )
