@@ -12,6 +12,7 @@ spaces collapsed.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
@@ -68,6 +69,8 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d]")
 
 def fold_name(text: str) -> str:
     """The form two names are compared in: ``"5‑HT₂A"`` and ``"5-ht2a"`` fold alike."""
+    if text.isascii():  # the common case, and NFKC, dashes and Greek cannot apply to it
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
     text = _DASHES.sub("-", text)
     text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text.casefold())
@@ -91,8 +94,8 @@ class Term:
     names: tuple[str, ...] = ()
     context_names: tuple[str, ...] = ()
     identifiers: tuple[str, ...] = ()
-    parents: tuple[str, ...] = ()  # families for targets, classes for drugs
-    actions: tuple[tuple[str, str], ...] = ()  # a class's mechanism: (action, target id)
+    parents: tuple[str, ...] = ()  # targets' families, drugs' classes, transmitters' groups
+    actions: tuple[tuple[str, str], ...] = ()  # (action, target id): class mechanism or drug's
     carries: tuple[str, ...] = ()  # a transporter's substrates: neurotransmitter ids
 
     @property
@@ -130,6 +133,12 @@ class Vocabulary:
     def lookup(self, name: str) -> list[Term]:
         """Terms that go by ``name`` (any spelling that folds alike)."""
         return [self.terms[i] for i in self._by_name.get(fold_name(name), ())]
+
+    def lookup_plain(self, name: str) -> list[Term]:
+        """Terms whose label or plain names include ``name``: not those that go by it only as
+        a context name (a note titled "Acids" is not LSD, though "acid" is one of its names)."""
+        key = fold_name(name)
+        return [t for t in self.lookup(name) if key in {fold_name(n) for n in (t.label, *t.names)}]
 
     def children(self, term_id: str) -> list[Term]:
         return [self.terms[i] for i in self._children.get(term_id, ())]
@@ -182,7 +191,16 @@ def builtin() -> Vocabulary:
     """The shipped vocabulary (read once per process; it never changes while running)."""
     path = resources.files("vaultkg").joinpath("data/vocabulary.json.gz")
     try:
-        raw = json.loads(gzip.decompress(path.read_bytes()))
+        data = path.read_bytes()
     except FileNotFoundError:
         return Vocabulary()
-    return Vocabulary.from_terms(_term(t) for t in raw["terms"])
+    # Tens of thousands of small objects, none of them cyclic: the cyclic collector would
+    # only rescan them again and again while they are made (about a third of the load time).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        raw = json.loads(gzip.decompress(data))
+        return Vocabulary.from_terms(_term(t) for t in raw["terms"])
+    finally:
+        if was_enabled:
+            gc.enable()
