@@ -1,0 +1,129 @@
+"""What may stand between a drug, an action phrase and its targets for them to belong together.
+
+Each pattern is matched in full against the text between two spans, never searched, so a
+connector only counts when nothing else stands in the gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+# words that link a subject to a predicate noun: "is", "acts as", "is thought to be", "may be"
+_LINK = (
+    r"(?:is|are|was|were|be|being|been|am|acts?|acting|works?|working|functions?|serves?|"
+    r"behaves?|remains?|also|mainly|primarily|chiefly|predominantly|mostly|both|potentially|"
+    r"known|considered|classed|classified|described|thought|believed|regarded|appears?|seems?|"
+    r"to|as|may|might|can|could|would|will|does|do|did|not|never|no|n't|likely|probably|"
+    r"possibly|itself|only|still|itself|clinically|primarily|essentially)"
+)
+# premodifiers of a predicate noun: "a potent, selective, reversible", "an adenosine receptor"
+_ADJ = (
+    r"(?:(?!(?:and|or|but|of|in|on|at|by|with|for|which|that|from|than|via|is|are|was|were|"
+    r"not|no)\b)[A-Za-z0-9][\w'-]*,?\s+)"
+)
+_ARTICLE = r"(?:an?|the)\s+"
+
+# drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the"
+COPULA = re.compile(
+    rf"\s*(?:(?:,|\(|[-–—])\s*{_ARTICLE}|\(\s*|(?:{_LINK}\s+)+(?:{_ARTICLE})?){_ADJ}{{0,4}}", _I
+)
+# the same, where the drug is a list whose items all share the predicate ("A and B are …")
+COPULA_VERB = re.compile(rf"\s*(?:{_LINK}\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}", _I)
+# predicate noun → its members: "… inhibitors such as", "(e.g.", ": ", "the D2 antagonist X"
+EXEMPLIFY = re.compile(
+    r"\s*(?:,\s*|\(\s*)?(?:such\s+as|e\.\s?g\.?|eg\.|i\.\s?e\.?|incl(?:uding|\.)|like|"
+    r"for\s+(?:example|instance)|namely|especially|particularly|notably|:|[-–—])[\s,:]*"
+    r"(?:the\s+)?|\s*\(\s*|[ \t]+",
+    _I,
+)
+# a second predicate sharing the subject: "… at D2 and an antagonist at 5-HT2A"
+INHERIT = re.compile(
+    r"\s*(?:(?:receptors?|channels?|transporters?|enzymes?|subtypes?)\b)?"
+    rf"\s*,?\s*(?:(?:and|or|as\s+well\s+as|but\s+also|plus|while|whilst)\s+)?(?:{_LINK}\s+)*"
+    rf"(?:{_ARTICLE})?{_ADJ}{{0,4}}",
+    _I,
+)
+# sentence start → predicate noun of the note's own drug: "It is a", "- Selective"
+DEFAULT_LEAD = re.compile(
+    rf"\s*(?:[-*+>•]\s*)?(?:(?:it|this|drug|agent|compound|{_LINK})\s+)*(?:{_ARTICLE})?"
+    rf"{_ADJ}{{0,4}}",
+    _I,
+)
+# a target before a participle: "D2 receptors are potently blocked by"
+PASSIVE_OBJECT = re.compile(
+    r"\s*,?\s*(?:(?:which|that|is|are|was|were|be|being|been|can|may|might|could|also|not|"
+    r"never|n't|only|both|\w+ly)\s+)*",
+    _I,
+)
+# participle → agent: " by", " potently by", " in the liver by", " by chronic"
+BY_AGENT = re.compile(r"\s*,?\s*(?:[a-z]+ly\s+)?by\s+(?:[\w-]+\s+){0,2}?", _I)
+BY_ENZYME = re.compile(
+    r"\s*,?\s*(?:[\w-]+\s+){0,4}?(?:by|via|through)\s+(?:(?:the|both|hepatic|intestinal)\s+)*"
+    r"(?:[\w-]+\s+)?",
+    _I,
+)
+# nominalisation → its agent: "blockade of D2 by haloperidol"; adaptations also "in cocaine
+# users", "after chronic amphetamine"
+NOMINAL_BY = re.compile(r"\s*,?\s*(?:[a-z]+ly\s+)?(?:by|with)\s+(?:[\w-]+\s+){0,2}?", _I)
+ADAPTATION_BY = re.compile(
+    r"\s*,?\s*(?:by|in|after|with|from|following|during|among)\s+(?:[\w-]+\s+){0,2}?", _I
+)
+# drug → nominalisation: "haloperidol's", "haloperidol-mediated", "cocaine-induced"
+POSSESSIVE = re.compile(
+    rf"(?:['’]s|-(?:mediated|induced|dependent|evoked|driven|related|elicited|caused)|"
+    rf"\s+(?:mediated|induced))\s+(?:{_ADJ}){{0,3}}",
+    _I,
+)
+# phrase → first target: "at the", "of human", " " (verbs)
+_NOT_A_TARGET_WORD = (
+    r"(?!(?:release|releases|levels?|signall?ing|transmission|activity|function|tone|"
+    r"concentrations?|synthesis|production|via|through|and|or|by|in|with|which|that)\b)"
+)
+PREPOSITION = re.compile(
+    rf"\s+(?:at|of|on|for|to|towards?|against)\s+(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}", _I
+)
+NOMINAL_OF = re.compile(rf"\s+(?:of|at|on|to)\s+(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}", _I)
+VERB_OBJECT = re.compile(
+    rf"\s+(?:(?:to|at|on|with|via|through|both|the|all|three|two|its|their|\w+ly|"
+    rf"high-affinity|selectively)[\s,]+)*(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}",
+    _I,
+)
+# target → noun in a compound: "CYP3A4 inducer", "D2 receptor antagonist", "5-HT reuptake"
+COMPOUND = re.compile(
+    r"[\s-]*(?:(?:receptors?|channels?|transporters?|enzymes?|sites?|subtypes?|selective|"
+    r"specific|reuptake|uptake|mediated)[\s-]+)*",
+    _I,
+)
+# after the phrase, nothing that could name another object ("Haloperidol is an antagonist.")
+TAIL = re.compile(
+    r"[\s,.;:!?)\]]*(?:(?:it|them|this|these|too|also|as\s+well|here|\w+ly)\b[\s,.;:!?)\]]*)*",
+    _I,
+)
+# relative pronouns; what they bind to is the span right before them
+RELATIVE = re.compile(r"\b(?:which|that|who)\b", _I)
+RELATIVE_GAP = re.compile(r"[\s,()]*")
+# whatever stands between an effect on transmitter levels and a receptor: not agonism
+INDIRECT = re.compile(
+    r"\b(?:indirect\w*|releas\w*|rais\w*|increas\w*|elevat\w*|boost\w*|enhanc\w*|more|higher|"
+    r"levels?|concentrations?|synaptic|extracellular)\b",
+    _I,
+)
+INDIRECT_AFTER = re.compile(
+    r"\s*,?\s*(?:via|through|by|due\s+to|secondary\s+to)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:releas|increas|rais|elevat|boost|enhanc|more|higher|level)",
+    _I,
+)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|fails?\s+to|lacks?|rather\s+than)\b|n't\b",
+    _I,
+)
+NEGATION_AFTER = re.compile(r"\s*(?:not|no)\b", _I)
+CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s*(?:whereas|while|but|although|though|unlike)\b|"
+    r"\s(?:whereas|but|although|though|while)\s|\bwhose\b|\bin\s+contrast\b",
+    _I,
+)
+UPTAKE_AFTER = re.compile(r"[\s-]*(?:re)?uptake\b", _I)
+UPTAKE_BEFORE = re.compile(r"(?:re)?uptake\s+of\s+(?:the\s+)?$", _I)
+PLURAL = re.compile(r"\w*s\b", _I)

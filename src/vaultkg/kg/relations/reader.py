@@ -1,0 +1,455 @@
+"""Read the drug → target relations one sentence states.
+
+Each action phrase is read according to its grammatical form:
+
+- a verb ("haloperidol blocks D2") takes the drugs before it and the targets after it;
+- a predicate noun ("an antagonist at D2", "a CYP3A4 inducer") takes its targets after a
+  preposition or before it in a compound, and its drugs only from a copula or an apposition
+  ("X is a", "X, a"), a list of members ("inhibitors such as A and B", "the D2 antagonist X"),
+  or a predicate it is coordinated with; a class noun that is an item of a list of drugs
+  ("direct thrombin inhibitor, fondaparinux, argatroban") says nothing of its neighbours;
+- a nominalisation ("inhibition of X by A", "A-mediated blockade of X", "binding of A to X");
+- a passive ("X is blocked by A", "A is metabolised by CYP3A4").
+
+A relative clause ("A, which inhibits X, and B, which inhibits Y") binds to its antecedent.
+When unsure, nothing is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from . import connectors as c
+from .phrases import ADAPTATIONS, Phrase, find_phrases, on_target
+from .spans import AGENTS, TARGETS, TRANSMITTER, Found, Mention, Spans
+
+_AGONISM = frozenset({"agonist", "partial agonist", "opener", "positive allosteric modulator"})
+_GAP_BETWEEN_OBJECTS = 50  # characters; farther targets belong to something else
+
+
+@dataclass(slots=True)
+class _Reading:
+    subjects: list[str] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    default_object: bool = False
+    np_start: int = 0
+    np_end: int = 0
+    action: str | None = None  # overrides the phrase's action ("metabolised by" → substrate)
+
+
+def extract(
+    text: str,
+    mentions: list[Mention],
+    default_subject: str | None = None,
+    default_object: str | None = None,
+    carriers: Mapping[str, str] | None = None,
+) -> list[Found]:
+    """Relations stated in ``text``; negated ones are returned with ``negated=True``.
+
+    ``default_subject``: the drug a drug's own note (or the parent list item, or the heading
+    above) talks about ("It blocks D2 receptors"). ``default_object``: likewise the target a
+    target's own note or the parent item talks about. ``carriers``: neurotransmitter entity key
+    → the transporter that carries it, so "inhibits reuptake of serotonin" names SERT.
+    """
+    return _Reader(text, mentions, default_subject, default_object, carriers or {}).read()
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in c.CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+class _Reader:
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        default_subject: str | None,
+        default_object: str | None,
+        carriers: Mapping[str, str],
+    ) -> None:
+        self.text = text
+        self.spans = Spans(text, mentions)
+        self.default_subject = default_subject
+        self.default_object = default_object
+        self.carriers = carriers
+
+    def read(self) -> list[Found]:
+        out: list[Found] = []
+        seen: set[tuple[str, str, str]] = set()
+        for cs, ce in _clauses(self.text):
+            phrases = list(find_phrases(self.spans, cs, ce))
+            readings: list[_Reading | None] = []
+            for i, p in enumerate(phrases):
+                hi = phrases[i + 1].start if i + 1 < len(phrases) else ce
+                reading = self._read(p, cs, ce, hi, readings)
+                readings.append(reading)
+                if reading is None or not reading.subjects:
+                    continue
+                for found in self._found(p, reading, cs, ce):
+                    key = (found.subject, found.action, found.object)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(found)
+        return out
+
+    # -- one phrase ----------------------------------------------------------------------
+
+    def _read(
+        self, p: Phrase, cs: int, ce: int, hi: int, readings: list[_Reading | None]
+    ) -> _Reading | None:
+        if p.action == "metabolism":
+            return self._metabolism(p, cs, hi)
+        if p.form == "passive":
+            return self._passive(p, cs, hi)
+        if p.form == "noun":
+            return self._noun(p, cs, ce, hi, readings)
+        if p.form == "nominal":
+            return self._nominal(p, cs, hi)
+        return self._verb(p, cs, hi)
+
+    def _verb(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
+        r = _Reading(np_start=p.start)
+        r.objects = self._window(p, p.end, hi, c.VERB_OBJECT)
+        r.np_end = r.objects[-1].end if r.objects else p.end
+        subjects = self._subject_before(p.start, cs, p.start)
+        if subjects is None:
+            return None
+        r.subjects = subjects
+        return self._with_default_object(r, p, cs, hi)
+
+    def _noun(
+        self, p: Phrase, cs: int, ce: int, hi: int, readings: list[_Reading | None]
+    ) -> _Reading | None:
+        text, spans = self.text, self.spans
+        r = _Reading()
+        r.objects = self._window(p, p.end, hi, c.PREPOSITION)
+        compound = [] if r.objects else self._compound(p)
+        r.objects = r.objects or compound
+        r.np_start = compound[0].start if compound else p.start
+        r.np_end = r.objects[-1].end if r.objects and not compound else p.end
+        rel = self._relative(r.np_start, cs, ce)
+        before = self._nearest(r.np_start, cs)
+        if rel is not None:
+            antecedent, marker_end = rel
+            if antecedent.type in AGENTS and c.COPULA.fullmatch(text, marker_end, r.np_start):
+                r.subjects = [m.key for m in spans.agents(antecedent)]
+        elif before is not None and before.type in AGENTS:
+            if c.COPULA_VERB.fullmatch(text, before.end, r.np_start):
+                r.subjects = [m.key for m in spans.agents(before)]
+            elif c.COPULA.fullmatch(text, before.end, r.np_start):
+                r.subjects = [before.key]
+        if not r.subjects:
+            prev = next((x for x in reversed(readings) if x is not None), None)
+            if (
+                prev is not None
+                and prev.subjects
+                and prev.np_end <= r.np_start
+                and c.INHERIT.fullmatch(text, prev.np_end, r.np_start)
+            ):
+                r.subjects = list(prev.subjects)
+        members_end = r.np_end
+        if not r.subjects:
+            nxt = spans.after(r.np_end)
+            if (
+                nxt
+                and nxt[0].type in AGENTS
+                and c.EXEMPLIFY.fullmatch(text, r.np_end, nxt[0].start)
+            ):
+                members = [m for m in spans.agents(nxt[0]) if m.start >= nxt[0].start]
+                r.subjects = [m.key for m in members]
+                members_end = members[-1].end
+        if not r.subjects and self._default_noun_subject(p, r, cs):
+            r.subjects = [self.default_subject]  # type: ignore[list-item]
+        if not r.objects and self.default_object and not self._any_target(cs, hi, p):
+            if c.TAIL.fullmatch(text, members_end, hi):
+                r.objects, r.default_object = [], True
+        return r
+
+    def _nominal(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
+        text, spans = self.text, self.spans
+        r = _Reading()
+        if p.action == "binds":  # "binding of A to X"
+            after = spans.after(p.end, hi)
+            if (
+                after
+                and after[0].type in AGENTS
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[p.end : after[0].start], re.I)
+            ):
+                agents = spans.agents(after[0])
+                tail = agents[-1].end
+                targets = self._window(
+                    p, tail, hi, re.compile(r"\s+(?:to|at|with)\s+(?:the\s+)?", re.I)
+                )
+                r.subjects = [m.key for m in agents]
+                r.objects = targets
+                r.np_start, r.np_end = p.start, (targets[-1].end if targets else tail)
+                return r
+        r.objects = self._window(p, p.end, hi, c.NOMINAL_OF)
+        compound = [] if r.objects else self._compound(p)
+        r.objects = r.objects or compound
+        r.np_start = compound[0].start if compound else p.start
+        r.np_end = r.objects[-1].end if r.objects and not compound else p.end
+        by_gap = c.ADAPTATION_BY if p.action in ADAPTATIONS else c.NOMINAL_BY
+        nxt = spans.after(r.np_end, hi)
+        if nxt and nxt[0].type in AGENTS and by_gap.fullmatch(text, r.np_end, nxt[0].start):
+            r.subjects = [m.key for m in spans.agents(nxt[0]) if m.start >= nxt[0].start]
+        if not r.subjects:
+            before = self._nearest(r.np_start, cs)
+            if (
+                before is not None
+                and before.type in AGENTS
+                and c.POSSESSIVE.fullmatch(text, before.end, r.np_start)
+            ):
+                r.subjects = [before.key]
+        if not r.subjects:
+            subjects = self._subject_before(r.np_start, cs, p.start)
+            if subjects is None:
+                return None
+            r.subjects = subjects
+        return self._with_default_object(r, p, cs, hi)
+
+    def _passive(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
+        text, spans = self.text, self.spans
+        by = spans.after(p.end, hi)
+        if not by:
+            return None
+        agent = by[0]
+        if agent.type in ("enzyme", "transporter") and p.action == "activate":
+            return self._metabolism(p, cs, hi)  # "clopidogrel is activated by CYP2C19"
+        if agent.type not in AGENTS or not c.BY_AGENT.fullmatch(text, p.end, agent.start):
+            return None
+        r = _Reading(np_start=p.start, np_end=p.end)
+        r.subjects = [m.key for m in spans.agents(agent) if m.start >= agent.start]
+        rel = self._relative(p.start, cs, hi)
+        before = self._nearest(p.start, cs)
+        if rel is not None and rel[0].type in TARGETS:
+            r.objects = spans.targets(rel[0])
+        elif (
+            before is not None
+            and before.type in TARGETS
+            and c.PASSIVE_OBJECT.fullmatch(text, before.end, p.start)
+        ):
+            r.objects = spans.targets(before)
+        elif self.default_object and not self._any_target(cs, hi, p):
+            r.default_object = True
+        else:
+            return None
+        return r
+
+    def _metabolism(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
+        """ "A is metabolised by CYP3A4", "metabolism of A by CYP3A4", "CYP3A4 metabolises A"."""
+        text, spans = self.text, self.spans
+        r = _Reading(np_start=p.start, np_end=p.end, action="substrate")
+        after = spans.after(p.end, hi)
+        if p.form == "verb" and text[p.start : p.end].lower().endswith(("es", "e", "ing")):
+            before = self._nearest(p.start, cs)
+            if (
+                before is None
+                or before.type not in ("enzyme", "transporter")
+                or not c.PASSIVE_OBJECT.fullmatch(text, before.end, p.start)
+                or not after
+                or after[0].type not in AGENTS
+                or not re.fullmatch(r"\s+(?:the\s+)?", text[p.end : after[0].start])
+            ):
+                return None
+            r.objects = spans.targets(before)
+            r.subjects = [m.key for m in spans.agents(after[0]) if m.start >= after[0].start]
+            return r
+        tail = p.end
+        if (
+            after
+            and after[0].type in AGENTS
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[p.end : after[0].start], re.I)
+        ):
+            agents = [m for m in spans.agents(after[0]) if m.start >= after[0].start]
+            r.subjects = [m.key for m in agents]
+            tail = agents[-1].end
+            after = spans.after(tail, hi)
+        if not after or after[0].type not in ("enzyme", "transporter"):
+            return None
+        if not c.BY_ENZYME.fullmatch(text, tail, after[0].start):
+            return None
+        r.objects = [m for m in spans.targets(after[0]) if m.start >= after[0].start]
+        r.np_end = r.objects[-1].end
+        if not r.subjects:
+            subjects = self._subject_before(p.start, cs, p.start)
+            if subjects is None:
+                return None
+            r.subjects = subjects
+        return r
+
+    # -- parts ---------------------------------------------------------------------------
+
+    def _nearest(self, pos: int, lo: int) -> Mention | None:
+        """The keyed mention nearest before ``pos`` in the clause; a transmitter naming the
+        target after it ("dopamine D2") is part of that target's name."""
+        for m in self.spans.before(pos, lo):
+            if not self.spans.modifier(m):
+                return m
+        return None
+
+    def _relative(self, pos: int, cs: int, ce: int) -> tuple[Mention, int] | None:
+        """The antecedent of the relative clause ``pos`` is in, and where the clause starts."""
+        found: tuple[Mention, int] | None = None
+        for m in c.RELATIVE.finditer(self.text, cs, pos):
+            antecedent = self._nearest(m.start(), cs)
+            if antecedent is None or not c.RELATIVE_GAP.fullmatch(
+                self.text, antecedent.end, m.start()
+            ):
+                continue
+            # the relative clause ends where another drug is named
+            if any(a.type in AGENTS for a in self.spans.after(m.end(), pos)):
+                continue
+            found = (antecedent, m.end())
+        return found
+
+    def _subject_before(self, pos: int, cs: int, phrase_start: int) -> list[str] | None:
+        """The drugs a verb or nominalisation at ``pos`` is said of: the relative clause's
+        antecedent, else the nearest drug (or list of drugs) before it in the clause, else the
+        note's own drug when no drug or transmitter is named before it. None: nothing is."""
+        rel = self._relative(pos, cs, phrase_start)
+        if rel is not None:
+            antecedent = rel[0]
+            if antecedent.type in AGENTS:
+                return [m.key for m in self.spans.agents(antecedent)]
+            return None
+        for m in self.spans.before(pos, cs):
+            if m.type in AGENTS:
+                return [x.key for x in self.spans.agents(m) if x.start <= m.start]
+            if m.type == TRANSMITTER and not self.spans.modifier(m):
+                return None  # the transmitter is what acts ("dopamine activates D1")
+        if self.default_subject:
+            return [self.default_subject]
+        return None
+
+    def _carried(self, p: Phrase, m: Mention, gap_start: int) -> bool:
+        """A transmitter that stands for its transporter: "reuptake of 5-HT", "5-HT reuptake"."""
+        if m.type != TRANSMITTER or not p.carries or not self.carriers.get(m.key):
+            return False
+        if p.action == "reuptake" or c.UPTAKE_AFTER.match(self.text, m.end):
+            return True
+        return bool(c.UPTAKE_BEFORE.search(self.text, gap_start, m.start))
+
+    def _window(self, p: Phrase, start: int, hi: int, first_gap: re.Pattern[str]) -> list[Mention]:
+        """The targets named right after ``start``: a list up to the next other entity."""
+        out: list[Mention] = []
+        anchor = start
+        transparent = p.action in ("releasing agent", "substrate")
+        for m in self.spans.after(start, hi):
+            if m.type in TARGETS or self._carried(p, m, start):
+                if out:
+                    if m.start - out[-1].end > _GAP_BETWEEN_OBJECTS:
+                        break
+                elif not first_gap.fullmatch(self.text, anchor, m.start):
+                    break
+                out.append(m)
+            elif self.spans.modifier(m) or (transparent and m.type == TRANSMITTER and not out):
+                anchor = m.end  # "dopamine D2", "releases dopamine via DAT"
+            else:
+                break
+        return out
+
+    def _compound(self, p: Phrase) -> list[Mention]:
+        """The targets that make a compound with the noun: "CYP3A4 inducer", "5-HT reuptake"."""
+        before = self.spans.before(p.start)
+        if not before:
+            return []
+        m = before[0]
+        carried = self._carried(p, m, m.start)
+        if not (m.type in TARGETS or carried) or not c.COMPOUND.fullmatch(
+            self.text, m.end, p.start
+        ):
+            return []
+        return [x for x in self.spans.targets(m, carried) if x.end <= m.end]
+
+    def _any_target(self, cs: int, hi: int, p: Phrase) -> bool:
+        return any(m.type in TARGETS or self._carried(p, m, cs) for m in self.spans.after(cs, hi))
+
+    def _with_default_object(self, r: _Reading, p: Phrase, cs: int, hi: int) -> _Reading:
+        if (
+            not r.objects
+            and self.default_object
+            and not self._any_target(cs, hi, p)
+            and c.TAIL.fullmatch(self.text, p.end, hi)
+        ):
+            r.default_object = True
+        return r
+
+    def _default_noun_subject(self, p: Phrase, r: _Reading, cs: int) -> bool:
+        """ "It is a D2 antagonist." in the drug's own note; not a plural, not a list item."""
+        if not self.default_subject or c.PLURAL.fullmatch(self.text, p.start, p.end):
+            return False
+        if any(
+            m.type in AGENTS or m.type == TRANSMITTER for m in self.spans.before(r.np_start, cs)
+        ):
+            return False
+        nxt = self.spans.after(r.np_end)
+        if (
+            nxt
+            and nxt[0].type in AGENTS
+            and re.fullmatch(
+                r"\s*(?:,|/|\band\b|\bor\b)[\s\S]*", self.text[r.np_end : nxt[0].start]
+            )
+            and len(self.text[r.np_end : nxt[0].start]) < 12
+        ):
+            return False  # "direct thrombin inhibitor, fondaparinux, …": an item of a list
+        return bool(c.DEFAULT_LEAD.fullmatch(self.text, cs, r.np_start))
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _found(self, p: Phrase, r: _Reading, cs: int, ce: int) -> list[Found]:
+        text = self.text
+        clause = text[cs:ce]
+        before = self._nearest(r.np_start, cs)
+        lo = before.end if before is not None else cs
+        negated = bool(c.NEGATION.search(text, lo, p.start)) or bool(
+            c.NEGATION_AFTER.match(text, p.end)
+        )
+        subject_end = next((m.end for m in self.spans.before(p.start, cs) if m.type in AGENTS), cs)
+        indirect = bool(
+            c.INDIRECT.search(text, subject_end, p.start)
+            or re.search(r"\bindirect", clause, re.I)
+            or c.INDIRECT_AFTER.match(text, r.np_end)
+        )
+        objects: list[tuple[str, str]] = []
+        for m in r.objects:
+            if m.type == TRANSMITTER:
+                objects.append((self.carriers[m.key], "transporter"))
+            else:
+                objects.append((m.key, m.type))
+        if r.default_object and self.default_object:
+            objects.append((self.default_object, "?"))
+        out = []
+        for key, typ in objects:
+            action = r.action or p.action
+            if typ == "?":
+                action = _default_action(action, clause)
+            else:
+                action = on_target(action, typ, clause)
+            if action is None or (action in _AGONISM and indirect):
+                continue
+            for subject in r.subjects:
+                if subject != key:
+                    out.append(Found(subject, action, key, negated))
+        return out
+
+
+def _default_action(action: str, clause: str) -> str | None:
+    """The action on a target whose type the reader is not told (the note's own target)."""
+    if action == "block":
+        return "channel blocker" if re.search(r"channel|pore", clause, re.I) else "antagonist"
+    if action == "reuptake":
+        return "inhibitor"
+    if action == "activate":
+        return "agonist"
+    if action == "metabolism":
+        return "substrate"
+    return action
