@@ -24,9 +24,11 @@ _ADJ = (
 )
 _ARTICLE = r"(?:an?|the)\s+"
 
-# drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the"
+# drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the", "X: "; a
+# comma without an article is a list ("aspirin, ADP receptor inhibitors")
 COPULA = re.compile(
-    rf"\s*(?:(?:,|\(|[-–—])\s*{_ARTICLE}|\(\s*|(?:{_LINK}\s+)+(?:{_ARTICLE})?){_ADJ}{{0,4}}", _I
+    rf"\s*(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?){_ADJ}{{0,4}}",
+    _I,
 )
 # the same, where the drug is a list whose items all share the predicate ("A and B are …")
 COPULA_VERB = re.compile(rf"\s*(?:{_LINK}\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}", _I)
@@ -65,7 +67,11 @@ BY_ENZYME = re.compile(
 )
 # nominalisation → its agent: "blockade of D2 by haloperidol"; adaptations also "in cocaine
 # users", "after chronic amphetamine"
-NOMINAL_BY = re.compile(r"\s*,?\s*(?:[a-z]+ly\s+)?(?:by|with)\s+(?:[\w-]+\s+){0,2}?", _I)
+NOMINAL_BY = re.compile(
+    r"\s*(?:(?:re)?uptake|receptors?|transporters?|channels?)?\s*,?\s*(?:[a-z]+ly\s+)?(?:by|with)\s+"
+    r"(?:[\w-]+\s+){0,2}?",
+    _I,
+)
 ADAPTATION_BY = re.compile(
     r"\s*,?\s*(?:by|in|after|with|from|following|during|among)\s+(?:[\w-]+\s+){0,2}?", _I
 )
@@ -120,10 +126,19 @@ NEGATION = re.compile(
 )
 NEGATION_AFTER = re.compile(r"\s*(?:not|no)\b", _I)
 CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s*(?:whereas|while|but|although|though|unlike)\b|"
+    r";|:\s|,\s*(?:whereas|while|but|although|though)\b|"
     r"\s(?:whereas|but|although|though|while)\s|\bwhose\b|\bin\s+contrast\b",
     _I,
 )
 UPTAKE_AFTER = re.compile(r"[\s-]*(?:re)?uptake\b", _I)
 UPTAKE_BEFORE = re.compile(r"(?:re)?uptake\s+of\s+(?:the\s+)?$", _I)
 PLURAL = re.compile(r"\w*s\b", _I)
+# a drug named only to be set apart: "unlike ranitidine", "compared with placebo"
+ASIDE = re.compile(
+    r"(?:\bunlike|\bexcept(?:\s+for)?|\bapart\s+from|\bcompared\s+(?:to|with)|\bthan|"
+    r"\bin\s+contrast\s+to|\bas\s+with|\bvs\.?|\bversus)\s+(?:the\s+)?$",
+    _I,
+)
+# "acts by inhibiting", "thereby blocking": the -ing verb is said of the clause's subject
+BY_ING = re.compile(r"(?:\bby|\bthrough|\bvia|\bthereby|\bthus)\s+(?:[a-z]+ly\s+)?$", _I)
+LEAD = re.compile(r"\s*(?:[-*+>•]\s*|\d+[.)]\s*)*", _I)

@@ -56,16 +56,6 @@ def extract(
     return _Reader(text, mentions, default_subject, default_object, carriers or {}).read()
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in c.CLAUSE_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 class _Reader:
     def __init__(
         self,
@@ -84,7 +74,7 @@ class _Reader:
     def read(self) -> list[Found]:
         out: list[Found] = []
         seen: set[tuple[str, str, str]] = set()
-        for cs, ce in _clauses(self.text):
+        for cs, ce in self._clauses():
             phrases = list(find_phrases(self.spans, cs, ce))
             readings: list[_Reading | None] = []
             for i, p in enumerate(phrases):
@@ -99,6 +89,31 @@ class _Reader:
                         seen.add(key)
                         out.append(found)
         return out
+
+    def _clauses(self) -> list[tuple[int, int]]:
+        """Spans of text read apart: split at ";", "whereas", "but", ... and at a colon, unless
+        what stands before the colon is only the drug it describes ("Buprenorphine: partial
+        agonist at MOR")."""
+        spans = []
+        start = 0
+        for m in c.CLAUSE_BREAK.finditer(self.text):
+            if m.group().startswith(":") and self._only_drugs(start, m.start()):
+                continue
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(self.text)))
+        return spans
+
+    def _only_drugs(self, start: int, end: int) -> bool:
+        inside = self.spans.after(start, end)
+        if not inside or inside[0].type not in AGENTS:
+            return False
+        group = self.spans.agents(inside[0])
+        return (
+            group[-1] is inside[-1]
+            and bool(c.LEAD.fullmatch(self.text, start, inside[0].start))
+            and not self.text[group[-1].end : end].strip(" *_")
+        )
 
     # -- one phrase ----------------------------------------------------------------------
 
@@ -168,9 +183,13 @@ class _Reader:
                 members_end = members[-1].end
         if not r.subjects and self._default_noun_subject(p, r, cs):
             r.subjects = [self.default_subject]  # type: ignore[list-item]
-        if not r.objects and self.default_object and not self._any_target(cs, hi, p):
-            if c.TAIL.fullmatch(text, members_end, hi):
-                r.objects, r.default_object = [], True
+        if (
+            not r.objects
+            and self.default_object
+            and not self._any_target(cs, hi, p)
+            and c.TAIL.fullmatch(text, members_end, max(hi, members_end))
+        ):
+            r.default_object = True
         return r
 
     def _nominal(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
@@ -199,7 +218,9 @@ class _Reader:
         r.np_end = r.objects[-1].end if r.objects and not compound else p.end
         by_gap = c.ADAPTATION_BY if p.action in ADAPTATIONS else c.NOMINAL_BY
         nxt = spans.after(r.np_end, hi)
-        if nxt and nxt[0].type in AGENTS and by_gap.fullmatch(text, r.np_end, nxt[0].start):
+        if nxt and by_gap.fullmatch(text, r.np_end, nxt[0].start):
+            if nxt[0].type not in AGENTS:
+                return None  # "activation of D2 by dopamine"
             r.subjects = [m.key for m in spans.agents(nxt[0]) if m.start >= nxt[0].start]
         if not r.subjects:
             before = self._nearest(r.np_start, cs)
@@ -273,6 +294,7 @@ class _Reader:
             r.subjects = [m.key for m in agents]
             tail = agents[-1].end
             after = spans.after(tail, hi)
+        after = [m for m in after if m.type != TRANSMITTER]  # "converted to dopamine by DDC"
         if not after or after[0].type not in ("enzyme", "transporter"):
             return None
         if not c.BY_ENZYME.fullmatch(text, tail, after[0].start):
@@ -321,9 +343,19 @@ class _Reader:
             if antecedent.type in AGENTS:
                 return [m.key for m in self.spans.agents(antecedent)]
             return None
+        if re.match(r"\w+ing\b", self.text[phrase_start : phrase_start + 40]) and c.BY_ING.search(
+            self.text, cs, phrase_start
+        ):
+            # "ritonavir boosts lopinavir by inhibiting CYP3A4": the clause's subject
+            first = next((m for m in self.spans.after(cs, pos) if m.type in AGENTS), None)
+            if first is not None:
+                return [x.key for x in self.spans.agents(first) if x.start >= first.start]
         for m in self.spans.before(pos, cs):
             if m.type in AGENTS:
-                return [x.key for x in self.spans.agents(m) if x.start <= m.start]
+                group = [x for x in self.spans.agents(m) if x.start <= m.start]
+                if c.ASIDE.search(self.text, cs, group[0].start):
+                    continue  # "unlike ranitidine, cimetidine inhibits …"
+                return [x.key for x in group]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
         if self.default_subject:

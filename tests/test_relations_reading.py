@@ -1,0 +1,416 @@
+"""How relation sentences are read: lists, roles, relative clauses, nominalisations, carriers.
+
+Mentions are written inline so the tests do not depend on the vocabulary:
+``[dabigatran](drug)``, ``[D2 receptors](receptor:D2)`` (text, type, key; the key defaults to
+the text), ``[link text]()`` for a masked link.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from vaultkg.kg.relations import Found, Mention, extract
+
+_MARK = re.compile(r"\[([^\]]+)\]\(([\w-]*)(?::([^)]+))?\)")
+CARRIERS = {"serotonin": "SERT", "noradrenaline": "NET", "dopamine": "DAT"}
+
+
+def parse(marked: str) -> tuple[str, list[Mention]]:
+    text, mentions, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        text += marked[pos : m.start()]
+        shown, typ, key = m.group(1), m.group(2), m.group(3)
+        mentions.append(
+            Mention(len(text), len(text) + len(shown), (key or shown) if typ else "", typ)
+        )
+        text += shown
+        pos = m.end()
+    return text + marked[pos:], mentions
+
+
+def read(marked: str, subject: str | None = None, obj: str | None = None) -> list[tuple[str, ...]]:
+    text, mentions = parse(marked)
+    found = extract(text, mentions, subject, obj, CARRIERS)
+    return [_short(f) for f in found]
+
+
+def _short(f: Found) -> tuple[str, ...]:
+    return (
+        (f.subject, f.action, f.object, "negated") if f.negated else (f.subject, f.action, f.object)
+    )
+
+
+# -- lists: a list of drugs shares its predicate; a class noun in a list is only an item -------
+
+LISTS = [
+    # a class noun that is an item of a list says nothing of its neighbours
+    ("Direct [thrombin](enzyme) inhibitor, [fondaparinux](drug), [argatroban](drug)", []),
+    (
+        "[ACE](enzyme) inhibitors or [ARBs](drug-class) are first line in diabetic kidney disease",
+        [],
+    ),
+    ("Antiplatelet agents (e.g. [aspirin](drug), [ADP receptor](receptor:P2Y12) inhibitors)", []),
+    ("[ACE inhibitors](drug-class) or [ARBs](drug-class) lower proteinuria", []),
+    # members of a class noun: such as, e.g., i.e., including, like, parentheses, a colon
+    (
+        "[ACE](enzyme) inhibitors such as [lisinopril](drug) and [ramipril](drug) lower BP",
+        [("lisinopril", "inhibitor", "ACE"), ("ramipril", "inhibitor", "ACE")],
+    ),
+    (
+        "[Thrombin](enzyme) inhibitors (e.g. [dabigatran](drug), [argatroban](drug)) need no INR",
+        [("dabigatran", "inhibitor", "Thrombin"), ("argatroban", "inhibitor", "Thrombin")],
+    ),
+    (
+        "[P2Y12](receptor) antagonists, i.e. [clopidogrel](drug) and [ticagrelor](drug), are"
+        " given after a stent",
+        [("clopidogrel", "antagonist", "P2Y12"), ("ticagrelor", "antagonist", "P2Y12")],
+    ),
+    (
+        "Irreversible [MAO](enzyme) inhibitors including [phenelzine](drug) need a tyramine diet",
+        [("phenelzine", "inhibitor", "MAO")],
+    ),
+    (
+        "Drugs like [fluoxetine](drug) and [sertraline](drug) inhibit [SERT](transporter)",
+        [("fluoxetine", "inhibitor", "SERT"), ("sertraline", "inhibitor", "SERT")],
+    ),
+    (
+        "[CYP3A4](enzyme) inhibitors: [ketoconazole](drug), [clarithromycin](drug)",
+        [("ketoconazole", "inhibitor", "CYP3A4"), ("clarithromycin", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "Anticoagulants: [warfarin](drug), [heparin](drug), direct [thrombin](enzyme) inhibitors"
+        " ([dabigatran](drug))",
+        [("dabigatran", "inhibitor", "thrombin")],
+    ),
+    (
+        "The [5-HT3 receptor](receptor:5-HT3) antagonist [ondansetron](drug) prevents nausea",
+        [("ondansetron", "antagonist", "5-HT3")],
+    ),
+    # a list of drugs as subject shares the predicate
+    (
+        "[Dabigatran](drug) and [argatroban](drug) are direct [thrombin](enzyme) inhibitors",
+        [("Dabigatran", "inhibitor", "thrombin"), ("argatroban", "inhibitor", "thrombin")],
+    ),
+    (
+        "[Haloperidol](drug) blocks [D2](receptor) and [5-HT2A](receptor) receptors",
+        [("Haloperidol", "antagonist", "D2"), ("Haloperidol", "antagonist", "5-HT2A")],
+    ),
+    # an apposition belongs to the drug right before it, not to the whole list
+    (
+        "[Fondaparinux](drug), a [factor Xa](enzyme) inhibitor, and [argatroban](drug), a direct"
+        " [thrombin](enzyme) inhibitor, replace heparin in HIT",
+        [("Fondaparinux", "inhibitor", "factor Xa"), ("argatroban", "inhibitor", "thrombin")],
+    ),
+    (
+        "[Heparin](drug) and [fondaparinux](drug), a [factor Xa](enzyme) inhibitor, are used",
+        [("fondaparinux", "inhibitor", "factor Xa")],
+    ),
+    (
+        "[Atropine](drug) (a [muscarinic receptor](receptor:mAChR) antagonist) dries secretions",
+        [("Atropine", "antagonist", "mAChR")],
+    ),
+    # a drug set apart is not the subject
+    (
+        "[Cimetidine](drug), unlike [ranitidine](drug), inhibits [CYP450](enzyme)",
+        [("Cimetidine", "inhibitor", "CYP450")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LISTS)
+def test_lists_and_class_nouns(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- roles: substrate, inducer, inhibitor of an enzyme -----------------------------------------
+
+ROLES = [
+    (
+        "[Simvastatin](drug) is metabolized by [CYP3A4](enzyme)",
+        [("Simvastatin", "substrate", "CYP3A4")],
+    ),
+    (
+        "[Warfarin](drug) is metabolised mainly in the liver by [CYP2C9](enzyme)",
+        [("Warfarin", "substrate", "CYP2C9")],
+    ),
+    ("[Digoxin](drug) is a substrate of [P-gp](transporter)", [("Digoxin", "substrate", "P-gp")]),
+    ("[Codeine](drug) is a [CYP2D6](enzyme) substrate", [("Codeine", "substrate", "CYP2D6")]),
+    (
+        "[Ciclosporin](drug) is a substrate for both [CYP3A4](enzyme) and [P-gp](transporter)",
+        [("Ciclosporin", "substrate", "CYP3A4"), ("Ciclosporin", "substrate", "P-gp")],
+    ),
+    ("[CYP3A4](enzyme) metabolises [midazolam](drug)", [("midazolam", "substrate", "CYP3A4")]),
+    (
+        "[Clopidogrel](drug) is a prodrug activated by [CYP2C19](enzyme)",
+        [("Clopidogrel", "substrate", "CYP2C19")],
+    ),
+    (
+        "[Levodopa](drug) is converted to [dopamine](neurotransmitter) by [DOPA decarboxylase]"
+        "(enzyme:DDC)",
+        [("Levodopa", "substrate", "DDC")],
+    ),
+    (
+        "Metabolism of [tamoxifen](drug) by [CYP2D6](enzyme) gives endoxifen",
+        [("tamoxifen", "substrate", "CYP2D6")],
+    ),
+    ("[Rifampicin](drug) induces [CYP3A4](enzyme)", [("Rifampicin", "inducer", "CYP3A4")]),
+    (
+        "[Carbamazepine](drug) is a strong [CYP3A4](enzyme) inducer",
+        [("Carbamazepine", "inducer", "CYP3A4")],
+    ),
+    (
+        "[Rifampicin](drug) is an inducer of [CYP3A4](enzyme) and [P-gp](transporter)",
+        [("Rifampicin", "inducer", "CYP3A4"), ("Rifampicin", "inducer", "P-gp")],
+    ),
+    (
+        "[CYP3A4](enzyme) is induced by [St John's wort](drug)",
+        [("St John's wort", "inducer", "CYP3A4")],
+    ),
+    ("[Fluoxetine](drug) inhibits [CYP2D6](enzyme)", [("Fluoxetine", "inhibitor", "CYP2D6")]),
+    (
+        "[Paroxetine](drug) is a strong [CYP2D6](enzyme) inhibitor",
+        [("Paroxetine", "inhibitor", "CYP2D6")],
+    ),
+    # "induces" says nothing of a receptor; "-induced" is an affix
+    ("[Ketamine](drug) induces [NMDA receptor](receptor:NMDA) internalisation", []),
+    (
+        "[Haloperidol](drug)-induced [D2](receptor) upregulation",
+        [("Haloperidol", "upregulates", "D2")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROLES)
+def test_roles(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- relative clauses bind to their own antecedent -------------------------------------------
+
+RELATIVE = [
+    (
+        "[Dabigatran](drug), which inhibits [thrombin](enzyme), and [apixaban](drug) and"
+        " [rivaroxaban](drug), which inhibit [factor Xa](enzyme), are oral anticoagulants",
+        [
+            ("Dabigatran", "inhibitor", "thrombin"),
+            ("apixaban", "inhibitor", "factor Xa"),
+            ("rivaroxaban", "inhibitor", "factor Xa"),
+        ],
+    ),
+    (
+        "[Dabigatran](drug), which is a prodrug, inhibits [thrombin](enzyme)",
+        [("Dabigatran", "inhibitor", "thrombin")],
+    ),
+    ("[Cocaine](drug) raises [dopamine](neurotransmitter), which activates [D1](receptor)", []),
+    (
+        "[COX-1](enzyme), which is irreversibly inhibited by [aspirin](drug), makes thromboxane",
+        [("aspirin", "inhibitor", "COX-1")],
+    ),
+    (
+        "[Haloperidol](drug) and [chlorpromazine](drug), which block [D2](receptor), cause EPS",
+        [("Haloperidol", "antagonist", "D2"), ("chlorpromazine", "antagonist", "D2")],
+    ),
+    (
+        "[Neostigmine](drug) is an [acetylcholinesterase](enzyme:AChE) inhibitor that does not"
+        " cross the blood-brain barrier",
+        [("Neostigmine", "inhibitor", "AChE")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RELATIVE)
+def test_relative_clauses(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- nominalisations ---------------------------------------------------------------------------
+
+NOMINAL = [
+    (
+        "Inhibition of [COX-1](enzyme) by [aspirin](drug) lowers thromboxane",
+        [("aspirin", "inhibitor", "COX-1")],
+    ),
+    (
+        "[Haloperidol](drug)-mediated blockade of [D2 receptors](receptor:D2) causes EPS",
+        [("Haloperidol", "antagonist", "D2")],
+    ),
+    (
+        "Blockade of [D2 receptors](receptor:D2) by [haloperidol](drug) raises prolactin",
+        [("haloperidol", "antagonist", "D2")],
+    ),
+    (
+        "Binding of [naloxone](drug) to [mu-opioid receptors](receptor:MOR) reverses an overdose",
+        [("naloxone", "binds", "MOR")],
+    ),
+    (
+        "[Caffeine](drug)'s antagonism at [A2A receptors](receptor:A2A) keeps us awake",
+        [("Caffeine", "antagonist", "A2A")],
+    ),
+    (
+        "Activation of [mu-opioid receptors](receptor:MOR) by [morphine](drug) slows breathing",
+        [("morphine", "agonist", "MOR")],
+    ),
+    (
+        "[Aspirin](drug) works through irreversible inhibition of [COX-1](enzyme)",
+        [("Aspirin", "inhibitor", "COX-1")],
+    ),
+    (
+        "Induction of [CYP3A4](enzyme) by [rifampicin](drug) lowers ciclosporin levels",
+        [("rifampicin", "inducer", "CYP3A4")],
+    ),
+    ("Activation of [D2](receptor) by [dopamine](neurotransmitter) lowers cAMP", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOMINAL)
+def test_nominalisations(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- a transporter named by what it carries ----------------------------------------------------
+
+CARRIED = [
+    (
+        "[Venlafaxine](drug) inhibits the reuptake of [5-HT](neurotransmitter:serotonin) and"
+        " [NA](neurotransmitter:noradrenaline)",
+        [("Venlafaxine", "inhibitor", "SERT"), ("Venlafaxine", "inhibitor", "NET")],
+    ),
+    (
+        "[Sertraline](drug) is a selective [serotonin](neurotransmitter) reuptake inhibitor",
+        [("Sertraline", "inhibitor", "SERT")],
+    ),
+    (
+        "[Bupropion](drug) blocks [dopamine](neurotransmitter) reuptake",
+        [("Bupropion", "inhibitor", "DAT")],
+    ),
+    (
+        "[SSRIs](drug-class) inhibit the reuptake of [serotonin](neurotransmitter)",
+        [("SSRIs", "inhibitor", "SERT")],
+    ),
+    (
+        "Inhibition of [serotonin](neurotransmitter) reuptake by [SSRIs](drug-class) takes weeks"
+        " to help",
+        [("SSRIs", "inhibitor", "SERT")],
+    ),
+    ("[Haloperidol](drug) blocks [dopamine](neurotransmitter) signalling", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CARRIED)
+def test_transporter_named_by_its_substrate(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+def test_without_carriers_a_transmitter_names_nothing() -> None:
+    text, mentions = parse(
+        "[Sertraline](drug) inhibits the reuptake of [serotonin](neurotransmitter)"
+    )
+    assert extract(text, mentions) == []
+
+
+# -- indirect effects are not agonism -----------------------------------------------------------
+
+INDIRECT = [
+    (
+        "[Amphetamine](drug) raises [dopamine](neurotransmitter) levels and so indirectly"
+        " activates [D1 receptors](receptor:D1)",
+        [],
+    ),
+    ("[Amphetamine](drug) activates [D2 receptors](receptor:D2) via release of dopamine", []),
+    ("[Amphetamine](drug) indirectly activates [D2 receptors](receptor:D2)", []),
+    ("[Diazepam](drug) enhances [GABA](neurotransmitter) signalling", []),
+    ("[Fluoxetine](drug) increases synaptic [serotonin](neurotransmitter)", []),
+    ("[MDMA](drug) releases [serotonin](neurotransmitter)", []),
+    (
+        "[Amphetamine](drug) releases [dopamine](neurotransmitter) via [DAT](transporter)",
+        [("Amphetamine", "releasing agent", "DAT")],
+    ),
+    (
+        "[Cocaine](drug) increases synaptic [dopamine](neurotransmitter), activating"
+        " [D1](receptor)",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INDIRECT)
+def test_indirect_effects(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- negation, hedges, comparisons ---------------------------------------------------------------
+
+NEGATION = [
+    (
+        "[Fluoxetine](drug) is not a substrate of [P-gp](transporter)",
+        [("Fluoxetine", "substrate", "P-gp", "negated")],
+    ),
+    (
+        "[Ondansetron](drug) does not block [D2 receptors](receptor:D2)",
+        [("Ondansetron", "antagonist", "D2", "negated")],
+    ),
+    ("[Haloperidol](drug) may block [5-HT2A](receptor)", [("Haloperidol", "antagonist", "5-HT2A")]),
+    (
+        "[Aripiprazole](drug) is a partial agonist at [D2](receptor) and not an antagonist at"
+        " [5-HT1A](receptor)",
+        [
+            ("Aripiprazole", "partial agonist", "D2"),
+            ("Aripiprazole", "antagonist", "5-HT1A", "negated"),
+        ],
+    ),
+    ("[Aripiprazole](drug) behaves like a weak blocker at [D2](receptor)", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEGATION)
+def test_negation_hedges_comparisons(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+# -- the note's own drug or target ---------------------------------------------------------------
+
+DEFAULTS = [
+    # (sentence, default subject, default object, expected)
+    (
+        "It is a potent [CYP3A4](enzyme) inhibitor.",
+        "Ketoconazole",
+        None,
+        [("Ketoconazole", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "MOA: irreversible inhibition of [COX-1](enzyme) and [COX-2](enzyme)",
+        "Aspirin",
+        None,
+        [("Aspirin", "inhibitor", "COX-1"), ("Aspirin", "inhibitor", "COX-2")],
+    ),
+    (
+        "Direct [thrombin](enzyme) inhibitor, [fondaparinux](drug), [argatroban](drug)",
+        "Heparin",
+        None,
+        [],
+    ),
+    ("[Thrombin](enzyme) inhibitors are used in HIT", "Argatroban", None, []),
+    ("[Haloperidol](drug) is an antagonist.", None, "D2", [("Haloperidol", "antagonist", "D2")]),
+    (
+        "Blocked by [haloperidol](drug) and [risperidone](drug).",
+        None,
+        "D2",
+        [("haloperidol", "antagonist", "D2"), ("risperidone", "antagonist", "D2")],
+    ),
+    (
+        "Antagonists: [haloperidol](drug), [risperidone](drug)",
+        None,
+        "D2",
+        [("haloperidol", "antagonist", "D2"), ("risperidone", "antagonist", "D2")],
+    ),
+    ("[Haloperidol](drug) inhibits prolactin release", None, "D2", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "obj", "expected"), DEFAULTS)
+def test_defaults(
+    sentence: str, subject: str | None, obj: str | None, expected: list[tuple[str, ...]]
+) -> None:
+    assert read(sentence, subject, obj) == expected
