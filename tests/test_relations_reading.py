@@ -414,3 +414,289 @@ def test_defaults(
     sentence: str, subject: str | None, obj: str | None, expected: list[tuple[str, ...]]
 ) -> None:
     assert read(sentence, subject, obj) == expected
+
+
+# -- sentences written the way study notes are (bullets, quotes, bold, dashes, flashcards) ------
+
+REALISTIC = [
+    # (sentence, default subject, default object, expected)
+    (
+        "> [Warfarin](drug) acts by inhibiting [vitamin K epoxide reductase](enzyme:VKORC1), which"
+        " depletes reduced vitamin K.",
+        None,
+        None,
+        [("Warfarin", "inhibitor", "VKORC1")],
+    ),
+    (
+        "- [Statins](drug-class) are competitive inhibitors of [HMG-CoA reductase](enzyme), so"
+        " hepatocytes make more LDL receptors",
+        None,
+        None,
+        [("Statins", "inhibitor", "HMG-CoA reductase")],
+    ),
+    (
+        "[Atropine](drug) (muscarinic antagonist) stops over-activation of [muscarinic receptors]"
+        "(receptor:mAChR) by [ACh](neurotransmitter:acetylcholine) in organophosphate poisoning",
+        None,
+        None,
+        [],
+    ),
+    (
+        "[Ketamine](drug) — an [NMDA receptor](receptor:NMDA) antagonist — is also used for"
+        " induction of anaesthesia",
+        None,
+        None,
+        [("Ketamine", "antagonist", "NMDA")],
+    ),
+    (
+        "[Ondansetron](drug) is a [5-HT3](receptor) antagonist used for chemo-induced nausea",
+        None,
+        None,
+        [("Ondansetron", "antagonist", "5-HT3")],
+    ),
+    (
+        "[Clopidogrel](drug) irreversibly blocks the [P2Y12](receptor) ADP receptor on platelets",
+        None,
+        None,
+        [("Clopidogrel", "antagonist", "P2Y12")],
+    ),
+    (
+        "[Omeprazole](drug) is a [CYP2C19](enzyme) inhibitor and may blunt the effect of"
+        " [clopidogrel](drug)",
+        None,
+        None,
+        [("Omeprazole", "inhibitor", "CYP2C19")],
+    ),
+    (
+        "**[Naloxone](drug)**: competitive antagonist at [mu-opioid receptors](receptor:MOR), short"
+        " half-life",
+        None,
+        None,
+        [("Naloxone", "antagonist", "MOR")],
+    ),
+    # no "activator" action on an enzyme: nothing rather than agonism
+    ("[Metformin](drug) activates [AMPK](enzyme) in the liver", None, None, []),
+    (
+        "[Allopurinol](drug) inhibits [xanthine oxidase](enzyme), lowering uric acid",
+        None,
+        None,
+        [("Allopurinol", "inhibitor", "xanthine oxidase")],
+    ),
+    (
+        "Beta blockers such as [propranolol](drug) antagonise [β1](receptor:beta1) and"
+        " [β2](receptor:beta2) receptors",
+        None,
+        None,
+        [("propranolol", "antagonist", "beta1"), ("propranolol", "antagonist", "beta2")],
+    ),
+    (
+        "[Tamoxifen](drug) is a prodrug converted by [CYP2D6](enzyme) into endoxifen",
+        None,
+        None,
+        [("Tamoxifen", "substrate", "CYP2D6")],
+    ),
+    (
+        "The [ACE inhibitors](drug-class) block conversion of angiotensin I to angiotensin II",
+        None,
+        None,
+        [],
+    ),
+    (
+        "[Lithium](drug) inhibits [GSK-3β](enzyme:GSK3B) and [inositol monophosphatase]"
+        "(enzyme:IMPase)",
+        None,
+        None,
+        [("Lithium", "inhibitor", "GSK3B"), ("Lithium", "inhibitor", "IMPase")],
+    ),
+    (
+        "[Grapefruit juice](drug) inhibits intestinal [CYP3A4](enzyme), so [simvastatin](drug)"
+        " levels rise",
+        None,
+        None,
+        [("Grapefruit juice", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "[Nifedipine](drug) blocks L-type [calcium channels](channel:Cav1.2) in vascular smooth"
+        " muscle",
+        None,
+        None,
+        [("Nifedipine", "channel blocker", "Cav1.2")],
+    ),
+    (
+        "[Lidocaine](drug) blocks voltage-gated [sodium channels](channel:Nav) from the inside",
+        None,
+        None,
+        [("Lidocaine", "channel blocker", "Nav")],
+    ),
+    (
+        "[Minoxidil](drug) opens [KATP channels](channel:KATP) and relaxes arterioles",
+        None,
+        None,
+        [("Minoxidil", "opener", "KATP")],
+    ),
+    (
+        "[Probenecid](drug) inhibits [OAT1](transporter), reducing renal excretion of"
+        " [penicillin](drug)",
+        None,
+        None,
+        [("Probenecid", "inhibitor", "OAT1")],
+    ),
+    (
+        "[Reserpine](drug) irreversibly blocks [VMAT2](transporter)",
+        None,
+        None,
+        [("Reserpine", "inhibitor", "VMAT2")],
+    ),
+    (
+        "Both [tiotropium](drug) and [ipratropium](drug) are [M3](receptor) antagonists",
+        None,
+        None,
+        [("tiotropium", "antagonist", "M3"), ("ipratropium", "antagonist", "M3")],
+    ),
+    (
+        "[Spironolactone](drug) competitively antagonises the [mineralocorticoid receptor]"
+        "(receptor:MR)",
+        None,
+        None,
+        [("Spironolactone", "antagonist", "MR")],
+    ),
+    (
+        "[Finasteride](drug) (a [5α-reductase](enzyme:SRD5A2) inhibitor) lowers DHT",
+        None,
+        None,
+        [("Finasteride", "inhibitor", "SRD5A2")],
+    ),
+    (
+        "Non-selective [COX](enzyme) inhibitors, e.g. [ibuprofen](drug) and [naproxen](drug),"
+        " irritate the stomach",
+        None,
+        None,
+        [("ibuprofen", "inhibitor", "COX"), ("naproxen", "inhibitor", "COX")],
+    ),
+    (
+        "[Verapamil](drug) and [diltiazem](drug) are non-dihydropyridine [calcium channel]"
+        "(channel:Cav1.2) blockers",
+        None,
+        None,
+        [("Verapamil", "channel blocker", "Cav1.2"), ("diltiazem", "channel blocker", "Cav1.2")],
+    ),
+    (
+        "[Ritonavir](drug) boosts [lopinavir](drug) by inhibiting [CYP3A4](enzyme)",
+        None,
+        None,
+        [("Ritonavir", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "[Tolcapone](drug) and [entacapone](drug) inhibit [COMT](enzyme) while [selegiline](drug)"
+        " inhibits [MAO-B](enzyme)",
+        None,
+        None,
+        [
+            ("Tolcapone", "inhibitor", "COMT"),
+            ("entacapone", "inhibitor", "COMT"),
+            ("selegiline", "inhibitor", "MAO-B"),
+        ],
+    ),
+    (
+        "[St John's wort](drug) is a [CYP3A4](enzyme) and [P-gp](transporter) inducer, so it"
+        " lowers [ciclosporin](drug) levels",
+        None,
+        None,
+        [("St John's wort", "inducer", "CYP3A4"), ("St John's wort", "inducer", "P-gp")],
+    ),
+    (
+        "[Amiodarone](drug) inhibits [CYP2C9](enzyme), raising [warfarin](drug) levels",
+        None,
+        None,
+        [("Amiodarone", "inhibitor", "CYP2C9")],
+    ),
+    (
+        "Works by binding [GABA-A receptors](receptor:GABAA) and enhancing GABA-mediated"
+        " inhibition",
+        "Lorazepam",
+        None,
+        [("Lorazepam", "binds", "GABAA")],
+    ),
+    (
+        "[Drugs]() that inhibit only [serotonin](neurotransmitter) reuptake are antidepressants",
+        None,
+        None,
+        [],
+    ),
+    (
+        "[Sumatriptan](drug) – [5-HT1B](receptor)/[5-HT1D](receptor) agonist, used for migraine",
+        None,
+        None,
+        [("Sumatriptan", "agonist", "5-HT1B"), ("Sumatriptan", "agonist", "5-HT1D")],
+    ),
+    (
+        "Thiazides inhibit the [NCC](transporter) in the distal tubule; loop diuretics such as"
+        " [furosemide](drug) inhibit [NKCC2](transporter)",
+        None,
+        None,
+        [("furosemide", "inhibitor", "NKCC2")],
+    ),
+    (
+        "Potent inducer of [CYP3A4](enzyme) and [CYP2C9](enzyme)",
+        "Rifampicin",
+        None,
+        [("Rifampicin", "inducer", "CYP3A4"), ("Rifampicin", "inducer", "CYP2C9")],
+    ),
+    (
+        "Substrates: [simvastatin](drug), [midazolam](drug), [ciclosporin](drug)",
+        None,
+        "CYP3A4",
+        [
+            ("simvastatin", "substrate", "CYP3A4"),
+            ("midazolam", "substrate", "CYP3A4"),
+            ("ciclosporin", "substrate", "CYP3A4"),
+        ],
+    ),
+    (
+        "[SNRIs](drug-class) such as [duloxetine](drug) inhibit reuptake of"
+        " [5-HT](neurotransmitter:serotonin) and [noradrenaline](neurotransmitter)",
+        None,
+        None,
+        [("duloxetine", "inhibitor", "SERT"), ("duloxetine", "inhibitor", "NET")],
+    ),
+    (
+        "[Carbidopa](drug) inhibits peripheral [DOPA decarboxylase](enzyme:DDC), so more"
+        " [levodopa](drug) reaches the brain",
+        None,
+        None,
+        [("Carbidopa", "inhibitor", "DDC")],
+    ),
+    (
+        "Unlike [heparin](drug), [fondaparinux](drug) inhibits [factor Xa](enzyme) only",
+        None,
+        None,
+        [("fondaparinux", "inhibitor", "factor Xa")],
+    ),
+    (
+        "[Aspirin](drug) and [clopidogrel](drug) (a [P2Y12](receptor) antagonist) are given"
+        " together after a stent",
+        None,
+        None,
+        [("clopidogrel", "antagonist", "P2Y12")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "obj", "expected"), REALISTIC)
+def test_realistic_sentences(
+    sentence: str, subject: str | None, obj: str | None, expected: list[tuple[str, ...]]
+) -> None:
+    assert read(sentence, subject, obj) == expected
+
+
+def test_long_sentence_stays_fast() -> None:
+    """A long list (a table row pasted as prose) reads in time linear-ish in its length."""
+    import time
+
+    item = "[drug{i}](drug) inhibits [enzyme{i}](enzyme), "
+    marked = "".join(item.format(i=i) for i in range(400))
+    text, mentions = parse(marked)
+    start = time.perf_counter()
+    found = extract(text, mentions)
+    assert len(found) == 400
+    assert time.perf_counter() - start < 5

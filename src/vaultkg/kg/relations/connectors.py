@@ -27,7 +27,8 @@ _ARTICLE = r"(?:an?|the)\s+"
 # drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the", "X: "; a
 # comma without an article is a list ("aspirin, ADP receptor inhibitors")
 COPULA = re.compile(
-    rf"\s*(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?){_ADJ}{{0,4}}",
+    rf"[\s*_]*(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
+    rf"{_ADJ}{{0,4}}",
     _I,
 )
 # the same, where the drug is a list whose items all share the predicate ("A and B are …")
@@ -115,6 +116,8 @@ INDIRECT = re.compile(
     r"levels?|concentrations?|synaptic|extracellular)\b",
     _I,
 )
+INDIRECT_CLAUSE = re.compile(r"\bindirect", _I)
+CHANNEL = re.compile(r"channel|pore", _I)
 INDIRECT_AFTER = re.compile(
     r"\s*,?\s*(?:via|through|by|due\s+to|secondary\s+to)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:releas|increas|rais|elevat|boost|enhanc|more|higher|level)",

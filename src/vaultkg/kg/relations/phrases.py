@@ -111,15 +111,16 @@ def find_phrases(spans: Spans, lo: int, hi: int) -> Iterator[Phrase]:
         pos = m.end()
         if m.start() and text[m.start() - 1] == "-" and _AFFIX.match(m.group()):
             continue
-        comparison = _COMPARISON.search(text, lo, m.start())
+        comparison = _COMPARISON.search(text, max(lo, m.start() - 60), m.start())
         if comparison and not spans.after(comparison.start(), m.start()):
             continue
         action = _LEXICON[int(m.lastgroup[1:])][1]  # type: ignore[index]
         yield Phrase(m.start(), m.end(), action, _form(spans, m, action))
 
 
-def on_target(action: str, target_type: str, clause: str) -> str | None:
-    """The action a phrase states on a target of a given type, or None when it states none."""
+def on_target(action: str, target_type: str, says_channel: bool) -> str | None:
+    """The action a phrase states on a target of a given type, or None when it states none.
+    ``says_channel``: the clause speaks of a channel or pore ("blocks the NMDA channel")."""
     receptor = target_type == "receptor"
     channel = target_type == "channel"
     carrier = target_type in ("transporter", "enzyme")
@@ -128,7 +129,7 @@ def on_target(action: str, target_type: str, clause: str) -> str | None:
             return "inhibitor"
         if channel:
             return "channel blocker"
-        if action == "block" and re.search(r"channel|pore", clause, re.I):
+        if action == "block" and says_channel:
             return "channel blocker"
         return "antagonist" if receptor else None
     if action == "antagonist":

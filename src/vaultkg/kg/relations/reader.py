@@ -18,6 +18,7 @@ When unsure, nothing is returned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from .spans import AGENTS, TARGETS, TRANSMITTER, Found, Mention, Spans
 
 _AGONISM = frozenset({"agonist", "partial agonist", "opener", "positive allosteric modulator"})
 _GAP_BETWEEN_OBJECTS = 50  # characters; farther targets belong to something else
+_LOOKBACK = 40  # characters searched back for a connector that ends where a span starts
 
 
 @dataclass(slots=True)
@@ -70,12 +72,16 @@ class _Reader:
         self.default_subject = default_subject
         self.default_object = default_object
         self.carriers = carriers
+        self._relative_spans = [(m.start(), m.end()) for m in c.RELATIVE.finditer(text)]
+        self._relatives = [start for start, _ in self._relative_spans]
 
     def read(self) -> list[Found]:
         out: list[Found] = []
         seen: set[tuple[str, str, str]] = set()
         for cs, ce in self._clauses():
             phrases = list(find_phrases(self.spans, cs, ce))
+            indirect = bool(phrases) and bool(c.INDIRECT_CLAUSE.search(self.text, cs, ce))
+            says_channel = bool(phrases) and bool(c.CHANNEL.search(self.text, cs, ce))
             readings: list[_Reading | None] = []
             for i, p in enumerate(phrases):
                 hi = phrases[i + 1].start if i + 1 < len(phrases) else ce
@@ -83,7 +89,7 @@ class _Reader:
                 readings.append(reading)
                 if reading is None or not reading.subjects:
                     continue
-                for found in self._found(p, reading, cs, ce):
+                for found in self._found(p, reading, cs, indirect, says_channel):
                     key = (found.subject, found.action, found.object)
                     if key not in seen:
                         seen.add(key)
@@ -172,13 +178,13 @@ class _Reader:
                 r.subjects = list(prev.subjects)
         members_end = r.np_end
         if not r.subjects:
-            nxt = spans.after(r.np_end)
+            nxt = spans.next_after(r.np_end)
             if (
-                nxt
-                and nxt[0].type in AGENTS
-                and c.EXEMPLIFY.fullmatch(text, r.np_end, nxt[0].start)
+                nxt is not None
+                and nxt.type in AGENTS
+                and c.EXEMPLIFY.fullmatch(text, r.np_end, nxt.start)
             ):
-                members = [m for m in spans.agents(nxt[0]) if m.start >= nxt[0].start]
+                members = [m for m in spans.agents(nxt) if m.start >= nxt.start]
                 r.subjects = [m.key for m in members]
                 members_end = members[-1].end
         if not r.subjects and self._default_noun_subject(p, r, cs):
@@ -320,18 +326,19 @@ class _Reader:
 
     def _relative(self, pos: int, cs: int, ce: int) -> tuple[Mention, int] | None:
         """The antecedent of the relative clause ``pos`` is in, and where the clause starts."""
-        found: tuple[Mention, int] | None = None
-        for m in c.RELATIVE.finditer(self.text, cs, pos):
-            antecedent = self._nearest(m.start(), cs)
-            if antecedent is None or not c.RELATIVE_GAP.fullmatch(
-                self.text, antecedent.end, m.start()
-            ):
-                continue
+        i = bisect_left(self._relatives, pos)
+        for start, end in reversed(self._relative_spans[:i]):
+            if start < cs:
+                return None
             # the relative clause ends where another drug is named
-            if any(a.type in AGENTS for a in self.spans.after(m.end(), pos)):
-                continue
-            found = (antecedent, m.end())
-        return found
+            if any(a.type in AGENTS for a in self.spans.after(end, pos)):
+                return None
+            antecedent = self._nearest(start, cs)
+            if antecedent is not None and c.RELATIVE_GAP.fullmatch(
+                self.text, antecedent.end, start
+            ):
+                return antecedent, end
+        return None
 
     def _subject_before(self, pos: int, cs: int, phrase_start: int) -> list[str] | None:
         """The drugs a verb or nominalisation at ``pos`` is said of: the relative clause's
@@ -344,7 +351,7 @@ class _Reader:
                 return [m.key for m in self.spans.agents(antecedent)]
             return None
         if re.match(r"\w+ing\b", self.text[phrase_start : phrase_start + 40]) and c.BY_ING.search(
-            self.text, cs, phrase_start
+            self.text, max(cs, phrase_start - _LOOKBACK), phrase_start
         ):
             # "ritonavir boosts lopinavir by inhibiting CYP3A4": the clause's subject
             first = next((m for m in self.spans.after(cs, pos) if m.type in AGENTS), None)
@@ -352,15 +359,21 @@ class _Reader:
                 return [x.key for x in self.spans.agents(first) if x.start >= first.start]
         for m in self.spans.before(pos, cs):
             if m.type in AGENTS:
+                # "unlike ranitidine, cimetidine inhibits …": a drug set apart is not the subject
+                if self._aside(m, cs):
+                    continue
                 group = [x for x in self.spans.agents(m) if x.start <= m.start]
-                if c.ASIDE.search(self.text, cs, group[0].start):
-                    continue  # "unlike ranitidine, cimetidine inhibits …"
+                while self._aside(group[0], cs):
+                    group = group[1:]
                 return [x.key for x in group]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
         if self.default_subject:
             return [self.default_subject]
         return None
+
+    def _aside(self, m: Mention, cs: int) -> bool:
+        return bool(c.ASIDE.search(self.text, max(cs, m.start - _LOOKBACK), m.start))
 
     def _carried(self, p: Phrase, m: Mention, gap_start: int) -> bool:
         """A transmitter that stands for its transporter: "reuptake of 5-HT", "5-HT reuptake"."""
@@ -391,10 +404,9 @@ class _Reader:
 
     def _compound(self, p: Phrase) -> list[Mention]:
         """The targets that make a compound with the noun: "CYP3A4 inducer", "5-HT reuptake"."""
-        before = self.spans.before(p.start)
-        if not before:
+        m = next(self.spans.before(p.start), None)
+        if m is None:
             return []
-        m = before[0]
         carried = self._carried(p, m, m.start)
         if not (m.type in TARGETS or carried) or not c.COMPOUND.fullmatch(
             self.text, m.end, p.start
@@ -423,23 +435,22 @@ class _Reader:
             m.type in AGENTS or m.type == TRANSMITTER for m in self.spans.before(r.np_start, cs)
         ):
             return False
-        nxt = self.spans.after(r.np_end)
+        nxt = self.spans.next_after(r.np_end)
         if (
-            nxt
-            and nxt[0].type in AGENTS
-            and re.fullmatch(
-                r"\s*(?:,|/|\band\b|\bor\b)[\s\S]*", self.text[r.np_end : nxt[0].start]
-            )
-            and len(self.text[r.np_end : nxt[0].start]) < 12
+            nxt is not None
+            and nxt.type in AGENTS
+            and re.fullmatch(r"\s*(?:,|/|\band\b|\bor\b)[\s\S]*", self.text[r.np_end : nxt.start])
+            and len(self.text[r.np_end : nxt.start]) < 12
         ):
             return False  # "direct thrombin inhibitor, fondaparinux, …": an item of a list
         return bool(c.DEFAULT_LEAD.fullmatch(self.text, cs, r.np_start))
 
     # -- output ---------------------------------------------------------------------------
 
-    def _found(self, p: Phrase, r: _Reading, cs: int, ce: int) -> list[Found]:
+    def _found(
+        self, p: Phrase, r: _Reading, cs: int, indirect: bool, says_channel: bool
+    ) -> list[Found]:
         text = self.text
-        clause = text[cs:ce]
         before = self._nearest(r.np_start, cs)
         lo = before.end if before is not None else cs
         negated = bool(c.NEGATION.search(text, lo, p.start)) or bool(
@@ -447,8 +458,8 @@ class _Reader:
         )
         subject_end = next((m.end for m in self.spans.before(p.start, cs) if m.type in AGENTS), cs)
         indirect = bool(
-            c.INDIRECT.search(text, subject_end, p.start)
-            or re.search(r"\bindirect", clause, re.I)
+            indirect
+            or c.INDIRECT.search(text, subject_end, p.start)
             or c.INDIRECT_AFTER.match(text, r.np_end)
         )
         objects: list[tuple[str, str]] = []
@@ -463,9 +474,9 @@ class _Reader:
         for key, typ in objects:
             action = r.action or p.action
             if typ == "?":
-                action = _default_action(action, clause)
+                action = _default_action(action, says_channel)
             else:
-                action = on_target(action, typ, clause)
+                action = on_target(action, typ, says_channel)
             if action is None or (action in _AGONISM and indirect):
                 continue
             for subject in r.subjects:
@@ -474,10 +485,10 @@ class _Reader:
         return out
 
 
-def _default_action(action: str, clause: str) -> str | None:
+def _default_action(action: str, says_channel: bool) -> str | None:
     """The action on a target whose type the reader is not told (the note's own target)."""
     if action == "block":
-        return "channel blocker" if re.search(r"channel|pore", clause, re.I) else "antagonist"
+        return "channel blocker" if says_channel else "antagonist"
     if action == "reuptake":
         return "inhibitor"
     if action == "activate":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..entities import TARGET_TYPES
@@ -54,42 +54,52 @@ class Spans:
         self.text = text
         self.all = sorted(mentions, key=lambda m: m.start)
         self.keyed = [m for m in self.all if m.key]
+        self._all_starts = [m.start for m in self.all]
         self._starts = [m.start for m in self.keyed]
+        self._index = {id(m): i for i, m in enumerate(self.keyed)}
 
     def covers(self, pos: int) -> Mention | None:
         """The mention (keyed or masked) that position ``pos`` falls inside."""
-        for m in self.all:
-            if m.start <= pos < m.end:
-                return m
-            if m.start > pos:
-                break
+        i = bisect_right(self._all_starts, pos) - 1
+        # mentions do not overlap, so only the last one starting at or before pos can cover it
+        if i >= 0 and self.all[i].start <= pos < self.all[i].end:
+            return self.all[i]
         return None
 
-    def before(self, pos: int, lo: int = 0) -> list[Mention]:
+    def before(self, pos: int, lo: int = 0) -> Iterator[Mention]:
         """Keyed mentions ending at or before ``pos`` and starting at or after ``lo``, nearest
         first."""
-        i = bisect_left(self._starts, pos)
-        return [m for m in reversed(self.keyed[:i]) if m.end <= pos and m.start >= lo]
+        for i in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            m = self.keyed[i]
+            if m.start < lo:
+                return
+            if m.end <= pos:
+                yield m
 
     def after(self, pos: int, hi: int | None = None) -> list[Mention]:
         """Keyed mentions starting at or after ``pos`` (and before ``hi``), nearest first."""
         i = bisect_left(self._starts, pos)
-        return [m for m in self.keyed[i:] if hi is None or m.start < hi]
+        j = len(self.keyed) if hi is None else bisect_left(self._starts, hi)
+        return self.keyed[i:j]
+
+    def next_after(self, pos: int) -> Mention | None:
+        i = bisect_left(self._starts, pos)
+        return self.keyed[i] if i < len(self.keyed) else None
 
     def modifier(self, m: Mention) -> bool:
         """A transmitter naming the target right after it ("dopamine D2 receptors")."""
         if m.type != TRANSMITTER:
             return False
-        nxt = self.after(m.end)
+        nxt = self.next_after(m.end)
         return (
-            bool(nxt) and nxt[0].type in TARGETS and not self.text[m.end : nxt[0].start].strip(" -")
+            nxt is not None and nxt.type in TARGETS and not self.text[m.end : nxt.start].strip(" -")
         )
 
     def group(
         self, m: Mention, kinds: Callable[[Mention], bool], sep: re.Pattern[str]
     ) -> list[Mention]:
         """The list ``m`` belongs to: its neighbours of the same kind joined by ``sep``."""
-        i = self.keyed.index(m)
+        i = self._index[id(m)]
         lo = hi = i
         keyed, text = self.keyed, self.text
         while (
