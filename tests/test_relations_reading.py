@@ -111,6 +111,11 @@ LISTS = [
         "[Atropine](drug) (a [muscarinic receptor](receptor:mAChR) antagonist) dries secretions",
         [("Atropine", "antagonist", "mAChR")],
     ),
+    # "the <class noun>, <one drug>" is an apposition
+    (
+        "> The selective [COX-2](enzyme) inhibitor, [celecoxib](drug)",
+        [("celecoxib", "inhibitor", "COX-2")],
+    ),
     # a drug set apart is not the subject
     (
         "[Cimetidine](drug), unlike [ranitidine](drug), inhibits [CYP450](enzyme)",
@@ -261,6 +266,16 @@ NOMINAL = [
         [("rifampicin", "inducer", "CYP3A4")],
     ),
     ("Activation of [D2](receptor) by [dopamine](neurotransmitter) lowers cAMP", []),
+    # a drug far before a nominalisation does not bring it about
+    (
+        "[Anticholinesterases](drug-class) give twitching as part of a wider picture of the"
+        " activation of [nicotinic receptors](receptor:nAChR)",
+        [],
+    ),
+    (
+        "[Aspirin](drug) acetylates and inhibits the activity of [COX-1](enzyme)",
+        [("Aspirin", "inhibitor", "COX-1")],
+    ),
 ]
 
 

@@ -93,7 +93,8 @@ PREPOSITION = re.compile(
 NOMINAL_OF = re.compile(rf"\s+(?:of|at|on|to)\s+(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}", _I)
 VERB_OBJECT = re.compile(
     rf"\s+(?:(?:to|at|on|with|via|through|both|the|all|three|two|its|their|\w+ly|"
-    rf"high-affinity|selectively)[\s,]+)*(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}",
+    rf"high-affinity|selectively|(?:activity|function|action)\s+of)[\s,]+)*"
+    rf"(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}",
     _I,
 )
 # target → noun in a compound: "CYP3A4 inducer", "D2 receptor antagonist", "5-HT reuptake"
@@ -145,3 +146,8 @@ ASIDE = re.compile(
 # "acts by inhibiting", "thereby blocking": the -ing verb is said of the clause's subject
 BY_ING = re.compile(r"(?:\bby|\bthrough|\bvia|\bthereby|\bthus)\s+(?:[a-z]+ly\s+)?$", _I)
 LEAD = re.compile(r"\s*(?:[-*+>•]\s*|\d+[.)]\s*)*", _I)
+# "the reversible AChE inhibitor, neostigmine": a singular noun after "the" names one drug
+THE_BEFORE = re.compile(rf"\bthe\s+{_ADJ}{{0,4}}$", _I)
+COMMA = re.compile(r"\s*,\s*")
+# drug → a nominalisation it brings about: "works through irreversible", "causes"
+NOMINAL_LEAD = re.compile(r"\s+(?:[\w'-]+\s+){0,4}", _I)

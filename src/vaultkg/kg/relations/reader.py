@@ -187,6 +187,15 @@ class _Reader:
                 members = [m for m in spans.agents(nxt) if m.start >= nxt.start]
                 r.subjects = [m.key for m in members]
                 members_end = members[-1].end
+            elif (
+                nxt is not None
+                and nxt.type in AGENTS
+                and c.COMMA.fullmatch(text, r.np_end, nxt.start)
+                and not c.PLURAL.fullmatch(text, p.start, p.end)
+                and c.THE_BEFORE.search(text, max(cs, r.np_start - _LOOKBACK), r.np_start)
+                and spans.agents(nxt)[-1] is nxt
+            ):
+                r.subjects, members_end = [nxt.key], nxt.end
         if not r.subjects and self._default_noun_subject(p, r, cs):
             r.subjects = [self.default_subject]  # type: ignore[list-item]
         if (
@@ -238,8 +247,11 @@ class _Reader:
                 r.subjects = [before.key]
         if not r.subjects:
             subjects = self._subject_before(r.np_start, cs, p.start)
-            if subjects is None:
-                return None
+            agent = next((m for m in spans.before(r.np_start, cs) if m.type in AGENTS), None)
+            if subjects is None or (
+                agent is not None and not c.NOMINAL_LEAD.fullmatch(text, agent.end, r.np_start)
+            ):
+                return None  # a drug far before brings nothing about ("… in association with")
             r.subjects = subjects
         return self._with_default_object(r, p, cs, hi)
 
