@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vaultkg.kg.relations import Found, Mention, extract
 
@@ -715,3 +717,165 @@ def test_long_sentence_stays_fast() -> None:
     found = extract(text, mentions)
     assert len(found) == 400
     assert time.perf_counter() - start < 5
+
+
+# -- sentences that used to mislead the reader ---------------------------------------------------
+
+TRICKY = [
+    (
+        "Patients on [warfarin](drug) who take [CYP2C9](enzyme) inhibitors such as"
+        " [fluconazole](drug) bleed more",
+        [("fluconazole", "inhibitor", "CYP2C9")],
+    ),
+    (
+        "[Salbutamol](drug), a [β2](receptor:beta2) agonist, is inhaled with [ipratropium](drug),"
+        " a muscarinic antagonist",
+        [("Salbutamol", "agonist", "beta2")],
+    ),
+    (
+        "[Ketoconazole](drug) raises [simvastatin](drug) levels by inhibiting [CYP3A4](enzyme)",
+        [("Ketoconazole", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "[Simvastatin](drug) toxicity is caused by inhibition of [CYP3A4](enzyme) by"
+        " [clarithromycin](drug)",
+        [("clarithromycin", "inhibitor", "CYP3A4")],
+    ),
+    (
+        "[Grapefruit juice](drug) is an inhibitor of intestinal [CYP3A4](enzyme), which"
+        " metabolises [felodipine](drug)",
+        [("Grapefruit juice", "inhibitor", "CYP3A4"), ("felodipine", "substrate", "CYP3A4")],
+    ),
+    (
+        "The antiemetic effect of [ondansetron](drug) comes from [5-HT3](receptor) antagonism",
+        [("ondansetron", "antagonist", "5-HT3")],
+    ),
+    ("[Dopamine](neurotransmitter) agonists such as [bromocriptine](drug) treat prolactinoma", []),
+    (
+        "[Bromocriptine](drug) stimulates [D2 receptors](receptor:D2)",
+        [("Bromocriptine", "agonist", "D2")],
+    ),
+    (
+        "[Clozapine](drug) has a high affinity for [D4 receptors](receptor:D4)",
+        [("Clozapine", "binds", "D4")],
+    ),
+    (
+        "[Omeprazole](drug) reduces [clopidogrel](drug) activation by [CYP2C19](enzyme)",
+        [("clopidogrel", "substrate", "CYP2C19")],
+    ),
+    (
+        "[SSRIs](drug-class) increase [serotonin](neurotransmitter), which then activates"
+        " [5-HT1A](receptor) autoreceptors",
+        [],
+    ),
+    (
+        "[Amphetamine](drug) stimulates release of [dopamine](neurotransmitter) onto [D1](receptor)"
+        " receptors",
+        [],
+    ),
+    (
+        "[Tricyclics](drug-class) block [SERT](transporter) and [NET](transporter) as well as"
+        " [H1](receptor), [M1](receptor) and [α1](receptor:alpha1) receptors",
+        [
+            ("Tricyclics", "inhibitor", "SERT"),
+            ("Tricyclics", "inhibitor", "NET"),
+            ("Tricyclics", "antagonist", "H1"),
+            ("Tricyclics", "antagonist", "M1"),
+            ("Tricyclics", "antagonist", "alpha1"),
+        ],
+    ),
+    (
+        "[Physostigmine](drug) inhibits [acetylcholinesterase](enzyme:AChE), so"
+        " [ACh](neurotransmitter:acetylcholine) stimulates [muscarinic receptors](receptor:mAChR)",
+        [("Physostigmine", "inhibitor", "AChE")],
+    ),
+    (
+        "[Neostigmine](drug) increases [ACh](neurotransmitter:acetylcholine) at the junction and"
+        " thereby stimulates [nicotinic receptors](receptor:nAChR)",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TRICKY)
+def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+_WORDS = [
+    "inhibits",
+    "blocks",
+    "is",
+    "a",
+    "an",
+    "the",
+    "of",
+    "by",
+    "which",
+    "that",
+    "such",
+    "as",
+    "e.g.",
+    "(",
+    ")",
+    ",",
+    ";",
+    ":",
+    "and",
+    "or",
+    "not",
+    "reuptake",
+    "inhibitor",
+    "antagonist",
+    "agonist",
+    "metabolised",
+    "induces",
+    "substrate",
+    "binding",
+    "inhibition",
+    "activation",
+    "-",
+    "'s",
+    "releases",
+    "via",
+    "indirectly",
+    "levels",
+]
+_TYPES = [
+    "drug",
+    "drug-class",
+    "receptor",
+    "enzyme",
+    "transporter",
+    "channel",
+    "neurotransmitter",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORDS),
+            st.tuples(st.sampled_from(_TYPES), st.text("Xy5-", min_size=1, max_size=4)),
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([None, "S"]),
+    st.sampled_from([None, "O"]),
+)
+def test_bad_input_never_raises(parts: list, subject: str | None, obj: str | None) -> None:
+    text, mentions = "", []
+    for i, part in enumerate(parts):
+        if isinstance(part, tuple):
+            typ, name = part
+            mentions.append(
+                Mention(len(text), len(text) + len(name), f"{name}{i}" if typ else "", typ)
+            )
+            text += name
+        else:
+            text += part
+        text += " "
+    for f in extract(text, mentions, subject, obj, {"X1": "SERT"}):
+        assert f.subject and f.object and f.subject != f.object

@@ -49,9 +49,12 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"up[\s-]?regulat\w*", "upregulates"),
     (r"desensiti[sz]\w*", "desensitizes"),
     (r"block\w*", "block"),
-    (r"activat(?:es?|ed|ing|ion|ors?)\b", "activate"),
+    (r"activat(?:es?|ed|ing|ion|ors?)\b|stimulat(?:es?|ed|ing|ion)\b", "activate"),
     (r"opens\b|openers?\b|opening\b", "opener"),
-    (r"binds?\b|binding\b|bound\b", "binds"),
+    (
+        r"binds?\b|binding\b|bound\b|(?:has|have|with)\s+(?:an?\s+)?(?:\w+\s+)?affinity\s+(?:for|at)\b",
+        "binds",
+    ),
 )
 _PHRASE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_LEXICON)), re.I)
 _NOUN = re.compile(r"(?:\w*(?:ors?|ists?|ers?|agents?|ory|istic)|substrates?|pams?|nams?)", re.I)
@@ -59,6 +62,7 @@ _NOMINAL = re.compile(r"\w*(?:ions?|ades?|isms?|ment|efflux|metabolism|reversal)
 _BY_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:by|via|through)\b", re.I)
 # "metabolised in the liver by", "cleared mainly renally via"
 _BY_LATER = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:by|via|through)\b", re.I)
+_FUNCTION_WORDS = frozenset({"for", "at", "of", "to", "by", "the", "a", "an"})
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 # these do not state a relation on their own; they are affixes ("haloperidol-induced catalepsy")
 _AFFIX = re.compile(r"induced|activated", re.I)
@@ -82,7 +86,7 @@ class Phrase:
 
 
 def _form(spans: Spans, m: re.Match[str], action: str) -> Form:
-    words = re.split(r"[\s-]+", m.group().lower())
+    words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w not in _FUNCTION_WORDS]
     last, first = words[-1], words[0]
     if _NOUN.fullmatch(last):
         return "noun"

@@ -234,6 +234,8 @@ class _Reader:
         by_gap = c.ADAPTATION_BY if p.action in ADAPTATIONS else c.NOMINAL_BY
         nxt = spans.after(r.np_end, hi)
         if nxt and by_gap.fullmatch(text, r.np_end, nxt[0].start):
+            if p.action == "activate" and nxt[0].type in ("enzyme", "transporter"):
+                return self._metabolism(p, cs, hi)  # "clopidogrel activation by CYP2C19"
             if nxt[0].type not in AGENTS:
                 return None  # "activation of D2 by dopamine"
             r.subjects = [m.key for m in spans.agents(nxt[0]) if m.start >= nxt[0].start]
