@@ -802,45 +802,11 @@ def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> Non
     assert read(sentence) == expected
 
 
-_WORDS = [
-    "inhibits",
-    "blocks",
-    "is",
-    "a",
-    "an",
-    "the",
-    "of",
-    "by",
-    "which",
-    "that",
-    "such",
-    "as",
-    "e.g.",
-    "(",
-    ")",
-    ",",
-    ";",
-    ":",
-    "and",
-    "or",
-    "not",
-    "reuptake",
-    "inhibitor",
-    "antagonist",
-    "agonist",
-    "metabolised",
-    "induces",
-    "substrate",
-    "binding",
-    "inhibition",
-    "activation",
-    "-",
-    "'s",
-    "releases",
-    "via",
-    "indirectly",
-    "levels",
-]
+_WORDS = (  # noqa: SIM905
+    "inhibits blocks is a an the of by which that such as e.g. ( ) , ; : and or not reuptake "
+    "inhibitor antagonist agonist metabolised induces substrate binding inhibition activation "
+    "- 's releases via indirectly levels"
+).split()
 _TYPES = [
     "drug",
     "drug-class",
