@@ -797,6 +797,80 @@ TRICKY = [
 ]
 
 
+TRICKY += [
+    # the antecedent of a relative pronoun is a plain noun: the drug it is said of, if any
+    ("The half-life of [warfarin](drug) is prolonged by drugs that inhibit [CYP2C9](enzyme)", []),
+    (
+        "[Clopidogrel](drug) is a prodrug that is activated by [CYP2C19](enzyme)",
+        [("Clopidogrel", "substrate", "CYP2C19")],
+    ),
+    (
+        "[Haloperidol](drug) is a drug that blocks [D2](receptor)",
+        [("Haloperidol", "antagonist", "D2")],
+    ),
+    (
+        "[Dabigatran](drug), which is a drug that inhibits [thrombin](enzyme), needs no INR checks",
+        [("Dabigatran", "inhibitor", "thrombin")],
+    ),
+    (
+        "Studies show that [haloperidol](drug) blocks [D2](receptor)",
+        [("haloperidol", "antagonist", "D2")],
+    ),
+    # a drug governed by a preposition is not the subject
+    (
+        "Giving [naloxone](drug) to a patient on [morphine](drug) blocks [mu receptors](receptor:MOR)",
+        [("naloxone", "antagonist", "MOR")],
+    ),
+    (
+        "Co-administration of [fluconazole](drug) with [warfarin](drug) inhibits [CYP2C9](enzyme)",
+        [("fluconazole", "inhibitor", "CYP2C9")],
+    ),
+    (
+        "[D2](receptor) and [5-HT2A](receptor) receptors are blocked by [risperidone](drug)",
+        [("risperidone", "antagonist", "D2"), ("risperidone", "antagonist", "5-HT2A")],
+    ),
+    (
+        "[Risperidone](drug): [D2](receptor) + [5-HT2A](receptor) antagonist",
+        [("Risperidone", "antagonist", "D2"), ("Risperidone", "antagonist", "5-HT2A")],
+    ),
+    (
+        "[Cocaine](drug) is a [DAT](transporter), [SERT](transporter) and [NET](transporter)"
+        " inhibitor",
+        [
+            ("Cocaine", "inhibitor", "DAT"),
+            ("Cocaine", "inhibitor", "SERT"),
+            ("Cocaine", "inhibitor", "NET"),
+        ],
+    ),
+    (
+        "[Fluoxetine](drug) is a potent inhibitor of [CYP2D6](enzyme) and a moderate inhibitor of"
+        " [CYP2C19](enzyme)",
+        [("Fluoxetine", "inhibitor", "CYP2D6"), ("Fluoxetine", "inhibitor", "CYP2C19")],
+    ),
+    (
+        "[Aspirin](drug) inhibits [COX-1](enzyme) but not [COX-2](enzyme) at low doses",
+        [("Aspirin", "inhibitor", "COX-1")],
+    ),
+    (
+        "ADP receptor inhibitors ([clopidogrel](drug), [prasugrel](drug)) block [P2Y12](receptor)",
+        [("clopidogrel", "antagonist", "P2Y12"), ("prasugrel", "antagonist", "P2Y12")],
+    ),
+    (
+        "[Methylphenidate](drug) blocks [DAT](transporter) like [cocaine](drug)",
+        [("Methylphenidate", "inhibitor", "DAT")],
+    ),
+    (
+        "[Aripiprazole](drug) acts as a [D2](receptor) partial agonist and a [5-HT2A](receptor)"
+        " antagonist",
+        [("Aripiprazole", "partial agonist", "D2"), ("Aripiprazole", "antagonist", "5-HT2A")],
+    ),
+    (
+        "[Valproate](drug) inhibits the metabolism of [lamotrigine](drug) by [UGT](enzyme)",
+        [("lamotrigine", "substrate", "UGT")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), TRICKY)
 def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert read(sentence) == expected

@@ -55,6 +55,7 @@ DEFAULT_LEAD = re.compile(
 )
 # a target before a participle: "D2 receptors are potently blocked by"
 PASSIVE_OBJECT = re.compile(
+    r"\s*(?:(?:receptors?|channels?|transporters?|enzymes?|subtypes?)\b)?"
     r"\s*,?\s*(?:(?:which|that|is|are|was|were|be|being|been|can|may|might|could|also|not|"
     r"never|n't|only|both|\w+ly)\s+)*",
     _I,
@@ -151,3 +152,11 @@ THE_BEFORE = re.compile(rf"\bthe\s+{_ADJ}{{0,4}}$", _I)
 COMMA = re.compile(r"\s*,\s*")
 # drug → a nominalisation it brings about: "works through irreversible", "causes"
 NOMINAL_LEAD = re.compile(r"\s+(?:[\w'-]+\s+){0,4}", _I)
+# drug → a relative pronoun whose antecedent is that drug's predicate: "X is a prodrug that"
+RELATIVE_COPULA = re.compile(
+    rf"[\s,]*(?:(?:which|that|who|{_LINK})\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}[\s,]*", _I
+)
+# a drug governed by a preposition: "a patient on morphine", "given with warfarin"
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|on|from|against|alongside|into|onto|than|besides|plus)\s+(?:the\s+|an?\s+)?$", _I
+)

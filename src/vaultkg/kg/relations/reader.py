@@ -41,6 +41,15 @@ class _Reading:
     action: str | None = None  # overrides the phrase's action ("metabolised by" → substrate)
 
 
+@dataclass(slots=True, frozen=True)
+class _Relative:
+    """A relative clause: its antecedent (None when not an entity) and its pronoun's span."""
+
+    antecedent: Mention | None
+    start: int
+    end: int
+
+
 def extract(
     text: str,
     mentions: list[Mention],
@@ -156,12 +165,11 @@ class _Reader:
         r.objects = r.objects or compound
         r.np_start = compound[0].start if compound else p.start
         r.np_end = r.objects[-1].end if r.objects and not compound else p.end
-        rel = self._relative(r.np_start, cs, ce)
+        rel = self._relative(r.np_start, cs)
         before = self._nearest(r.np_start, cs)
         if rel is not None:
-            antecedent, marker_end = rel
-            if antecedent.type in AGENTS and c.COPULA.fullmatch(text, marker_end, r.np_start):
-                r.subjects = [m.key for m in spans.agents(antecedent)]
+            if c.COPULA.fullmatch(text, rel.end, r.np_start):
+                r.subjects = [m.key for m in self._antecedent_agents(rel, cs)]
         elif before is not None and before.type in AGENTS:
             if c.COPULA_VERB.fullmatch(text, before.end, r.np_start):
                 r.subjects = [m.key for m in spans.agents(before)]
@@ -269,10 +277,10 @@ class _Reader:
             return None
         r = _Reading(np_start=p.start, np_end=p.end)
         r.subjects = [m.key for m in spans.agents(agent) if m.start >= agent.start]
-        rel = self._relative(p.start, cs, hi)
+        rel = self._relative(p.start, cs)
         before = self._nearest(p.start, cs)
-        if rel is not None and rel[0].type in TARGETS:
-            r.objects = spans.targets(rel[0])
+        if rel is not None and rel.antecedent is not None and rel.antecedent.type in TARGETS:
+            r.objects = spans.targets(rel.antecedent)
         elif (
             before is not None
             and before.type in TARGETS
@@ -338,32 +346,38 @@ class _Reader:
                 return m
         return None
 
-    def _relative(self, pos: int, cs: int, ce: int) -> tuple[Mention, int] | None:
-        """The antecedent of the relative clause ``pos`` is in, and where the clause starts."""
+    def _relative(self, pos: int, cs: int) -> _Relative | None:
+        """The relative clause ``pos`` is in: its antecedent (None when that is not an entity,
+        "a drug that …") and where the clause starts. A relative clause ends where another drug
+        is named."""
         i = bisect_left(self._relatives, pos)
-        for start, end in reversed(self._relative_spans[:i]):
-            if start < cs:
-                return None
-            # the relative clause ends where another drug is named
-            if any(a.type in AGENTS for a in self.spans.after(end, pos)):
-                return None
-            antecedent = self._nearest(start, cs)
-            if antecedent is not None and c.RELATIVE_GAP.fullmatch(
-                self.text, antecedent.end, start
-            ):
-                return antecedent, end
-        return None
+        if i == 0:
+            return None
+        start, end = self._relative_spans[i - 1]
+        if start < cs or any(a.type in AGENTS for a in self.spans.after(end, pos)):
+            return None
+        antecedent = self._nearest(start, cs)
+        if antecedent is None or not c.RELATIVE_GAP.fullmatch(self.text, antecedent.end, start):
+            antecedent = None
+        return _Relative(antecedent, start, end)
+
+    def _antecedent_agents(self, rel: _Relative, cs: int) -> list[Mention]:
+        """The drugs a relative clause is about: its antecedent, or the drug its antecedent is
+        said of ("clopidogrel is a prodrug that is activated by CYP2C19"); else none."""
+        if rel.antecedent is not None:
+            return self.spans.agents(rel.antecedent) if rel.antecedent.type in AGENTS else []
+        agent = next((m for m in self.spans.before(rel.start, cs) if m.type in AGENTS), None)
+        if agent is None or not c.RELATIVE_COPULA.fullmatch(self.text, agent.end, rel.start):
+            return []
+        return [m for m in self.spans.agents(agent) if m.start <= agent.start]
 
     def _subject_before(self, pos: int, cs: int, phrase_start: int) -> list[str] | None:
         """The drugs a verb or nominalisation at ``pos`` is said of: the relative clause's
         antecedent, else the nearest drug (or list of drugs) before it in the clause, else the
         note's own drug when no drug or transmitter is named before it. None: nothing is."""
-        rel = self._relative(pos, cs, phrase_start)
+        rel = self._relative(pos, cs)
         if rel is not None:
-            antecedent = rel[0]
-            if antecedent.type in AGENTS:
-                return [m.key for m in self.spans.agents(antecedent)]
-            return None
+            return [m.key for m in self._antecedent_agents(rel, cs)] or None
         if re.match(r"\w+ing\b", self.text[phrase_start : phrase_start + 40]) and c.BY_ING.search(
             self.text, max(cs, phrase_start - _LOOKBACK), phrase_start
         ):
@@ -373,8 +387,11 @@ class _Reader:
                 return [x.key for x in self.spans.agents(first) if x.start >= first.start]
         for m in self.spans.before(pos, cs):
             if m.type in AGENTS:
-                # "unlike ranitidine, cimetidine inhibits …": a drug set apart is not the subject
-                if self._aside(m, cs):
+                # "unlike ranitidine, cimetidine inhibits …", "a patient on morphine": a drug set
+                # apart or governed by a preposition is not the subject
+                if self._aside(m, cs) or c.PREPOSITION_BEFORE.search(
+                    self.text, max(cs, m.start - _LOOKBACK), m.start
+                ):
                     continue
                 group = [x for x in self.spans.agents(m) if x.start <= m.start]
                 while self._aside(group[0], cs):
