@@ -818,7 +818,8 @@ TRICKY += [
     ),
     # a drug governed by a preposition is not the subject
     (
-        "Giving [naloxone](drug) to a patient on [morphine](drug) blocks [mu receptors](receptor:MOR)",
+        "Giving [naloxone](drug) to a patient on [morphine](drug) blocks"
+        " [mu receptors](receptor:MOR)",
         [("naloxone", "antagonist", "MOR")],
     ),
     (
