@@ -426,6 +426,16 @@ DEFAULTS = [
 ]
 
 
+DEFAULTS += [
+    (
+        "Heavy smokers spend the day with many [α4β2](receptor:a4b2) receptors desensitized",
+        "Nicotine",
+        None,
+        [("Nicotine", "desensitizes", "a4b2")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "subject", "obj", "expected"), DEFAULTS)
 def test_defaults(
     sentence: str, subject: str | None, obj: str | None, expected: list[tuple[str, ...]]
@@ -868,6 +878,39 @@ TRICKY += [
     (
         "[Valproate](drug) inhibits the metabolism of [lamotrigine](drug) by [UGT](enzyme)",
         [("lamotrigine", "substrate", "UGT")],
+    ),
+]
+
+
+TRICKY += [
+    # adaptations in the participle: the drug after "by", "after", "in", "with"
+    (
+        "[D2 receptors](receptor:D2) are upregulated after months of [haloperidol](drug)",
+        [("haloperidol", "upregulates", "D2")],
+    ),
+    (
+        "[CB1](receptor) receptors become downregulated in heavy [THC](drug) users",
+        [("THC", "downregulates", "CB1")],
+    ),
+    # a few words between the phrase and its target, a parenthetical aside after the drug
+    (
+        "[Memantine](drug) lodges in the open pore of the [NMDA receptor](receptor:NMDA)"
+        " and plugs the ion channel of the [NMDA receptor](receptor:NMDA)",
+        [("Memantine", "channel blocker", "NMDA")],
+    ),
+    (
+        "[Clozapine](drug), for example, is listed as an inverse agonist at [5-HT2A](receptor)",
+        [("Clozapine", "inverse agonist", "5-HT2A")],
+    ),
+    (
+        "[Theophylline](drug) acts through blockade of [adenosine](neurotransmitter) receptors"
+        " (mainly [A1](receptor) and [A2A](receptor))",
+        [("Theophylline", "antagonist", "A1"), ("Theophylline", "antagonist", "A2A")],
+    ),
+    (
+        "[Amphetamine](drug) shows agonism at the intracellular trace amine receptor"
+        " [TAAR1](receptor)",
+        [("Amphetamine", "agonist", "TAAR1")],
     ),
 ]
 

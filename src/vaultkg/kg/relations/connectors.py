@@ -15,7 +15,8 @@ _LINK = (
     r"behaves?|remains?|also|mainly|primarily|chiefly|predominantly|mostly|both|potentially|"
     r"known|considered|classed|classified|described|thought|believed|regarded|appears?|seems?|"
     r"to|as|may|might|can|could|would|will|does|do|did|not|never|no|n't|likely|probably|"
-    r"possibly|itself|only|still|itself|clinically|primarily|essentially)"
+    r"possibly|itself|only|still|clinically|essentially|filed|listed|labell?ed|"
+    r"categori[sz]ed|termed|called|marketed|usually|often|generally|typically|treated)"
 )
 # premodifiers of a predicate noun: "a potent, selective, reversible", "an adenosine receptor"
 _ADJ = (
@@ -26,13 +27,17 @@ _ARTICLE = r"(?:an?|the)\s+"
 
 # drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the", "X: "; a
 # comma without an article is a list ("aspirin, ADP receptor inhibitors")
+_ASIDE_COMMAS = (
+    r"(?:,\s*(?:for\s+(?:instance|example)|however|though|too|also|therefore|thus|then|"
+    r"in\s+fact|in\s+turn|in\s+short)\s*,\s*)?"
+)
 COPULA = re.compile(
-    rf"[\s*_]*(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
+    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
     rf"{_ADJ}{{0,4}}",
     _I,
 )
 # the same, where the drug is a list whose items all share the predicate ("A and B are …")
-COPULA_VERB = re.compile(rf"\s*(?:{_LINK}\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}", _I)
+COPULA_VERB = re.compile(rf"\s*{_ASIDE_COMMAS}(?:{_LINK}\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}", _I)
 # predicate noun → its members: "… inhibitors such as", "(e.g.", ": ", "the D2 antagonist X"
 EXEMPLIFY = re.compile(
     r"\s*(?:,\s*|\(\s*)?(?:such\s+as|e\.\s?g\.?|eg\.|i\.\s?e\.?|incl(?:uding|\.)|like|"
@@ -57,7 +62,7 @@ DEFAULT_LEAD = re.compile(
 PASSIVE_OBJECT = re.compile(
     r"\s*(?:(?:receptors?|channels?|transporters?|enzymes?|subtypes?)\b)?"
     r"\s*,?\s*(?:(?:which|that|is|are|was|were|be|being|been|can|may|might|could|also|not|"
-    r"never|n't|only|both|\w+ly)\s+)*",
+    r"never|n't|only|both|become|becomes|became|get|gets|got|remain|remains|\w+ly)\s+)*",
     _I,
 )
 # participle → agent: " by", " potently by", " in the liver by", " by chronic"
@@ -88,16 +93,22 @@ _NOT_A_TARGET_WORD = (
     r"(?!(?:release|releases|levels?|signall?ing|transmission|activity|function|tone|"
     r"concentrations?|synthesis|production|via|through|and|or|by|in|with|which|that)\b)"
 )
-PREPOSITION = re.compile(
-    rf"\s+(?:at|of|on|for|to|towards?|against)\s+(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}", _I
+# words that may stand between a phrase and its first target, and at most three others
+_FUNCTION = (
+    r"(?:the|a|an|of|at|on|to|with|via|through|both|all|two|three|its|their|\w+ly|also|"
+    r"receptors?|transporters?|channels?|enzymes?|"
+    r"high-affinity|selectively|(?:activity|function|action)\s+of)"
 )
-NOMINAL_OF = re.compile(rf"\s+(?:of|at|on|to)\s+(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}", _I)
-VERB_OBJECT = re.compile(
-    rf"\s+(?:(?:to|at|on|with|via|through|both|the|all|three|two|its|their|\w+ly|"
-    rf"high-affinity|selectively|(?:activity|function|action)\s+of)[\s,]+)*"
-    rf"(?:{_NOT_A_TARGET_WORD}[\w-]+\s+){{0,2}}",
+_FILLER = (
+    rf"(?:{_FUNCTION}[\s,]+)*(?:{_NOT_A_TARGET_WORD}[\w-]+[\s,]+(?:{_FUNCTION}[\s,]+)*){{0,3}}"
+)
+PREPOSITION = re.compile(
+    r"\s+(?:(?:here|there|too|also|as\s+well(?:\s+as)?)\s+)*"
+    rf"(?:at|of|on|for|to|towards?|against)\s+{_FILLER}",
     _I,
 )
+NOMINAL_OF = re.compile(rf"\s+(?:of|at|on|to)\s+{_FILLER}", _I)
+VERB_OBJECT = re.compile(rf"\s+{_FILLER}", _I)
 # target → noun in a compound: "CYP3A4 inducer", "D2 receptor antagonist", "5-HT reuptake"
 COMPOUND = re.compile(
     r"[\s-]*(?:(?:receptors?|channels?|transporters?|enzymes?|sites?|subtypes?|selective|"

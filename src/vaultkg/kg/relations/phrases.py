@@ -92,6 +92,8 @@ def _form(spans: Spans, m: re.Match[str], action: str) -> Form:
         return "noun"
     if _NOMINAL.fullmatch(last) or (last == "binding" and _OF_NEXT.match(spans.text, m.end())):
         return "nominal"
+    if action in ADAPTATIONS and first.endswith("ed"):
+        return "passive"  # "D2 receptors are upregulated after chronic haloperidol"
     if first.endswith("ed") or first in ("broken", "bound"):
         by = (_BY_LATER if action == "metabolism" else _BY_NEXT).match(spans.text, m.end())
         if by and not spans.after(m.end(), by.end()):

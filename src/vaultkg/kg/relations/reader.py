@@ -268,15 +268,26 @@ class _Reader:
     def _passive(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
         text, spans = self.text, self.spans
         by = spans.after(p.end, hi)
-        if not by:
-            return None
-        agent = by[0]
-        if agent.type in ("enzyme", "transporter") and p.action == "activate":
+        agent = by[0] if by else None
+        if agent is not None and agent.type in ("enzyme", "transporter") and p.action == "activate":
             return self._metabolism(p, cs, hi)  # "clopidogrel is activated by CYP2C19"
-        if agent.type not in AGENTS or not c.BY_AGENT.fullmatch(text, p.end, agent.start):
-            return None
+        by_gap = c.ADAPTATION_BY if p.action in ADAPTATIONS else c.BY_AGENT
         r = _Reading(np_start=p.start, np_end=p.end)
-        r.subjects = [m.key for m in spans.agents(agent) if m.start >= agent.start]
+        if (
+            agent is not None
+            and agent.type in AGENTS
+            and by_gap.fullmatch(text, p.end, agent.start)
+        ):
+            r.subjects = [m.key for m in spans.agents(agent) if m.start >= agent.start]
+        elif (
+            p.action in ADAPTATIONS
+            and self.default_subject
+            and not any(m.type in AGENTS for m in spans.after(cs, hi))
+        ):
+            # "… with α4β2 receptors desensitized" in the drug's own note
+            r.subjects = [self.default_subject]
+        else:
+            return None
         rel = self._relative(p.start, cs)
         before = self._nearest(p.start, cs)
         if rel is not None and rel.antecedent is not None and rel.antecedent.type in TARGETS:
@@ -417,18 +428,23 @@ class _Reader:
     def _window(self, p: Phrase, start: int, hi: int, first_gap: re.Pattern[str]) -> list[Mention]:
         """The targets named right after ``start``: a list up to the next other entity."""
         out: list[Mention] = []
-        anchor = start
+        anchor: int | None = start  # None: the next target follows a transmitter naming it
         transparent = p.action in ("releasing agent", "substrate")
         for m in self.spans.after(start, hi):
             if m.type in TARGETS or self._carried(p, m, start):
                 if out:
                     if m.start - out[-1].end > _GAP_BETWEEN_OBJECTS:
                         break
-                elif not first_gap.fullmatch(self.text, anchor, m.start):
+                elif anchor is not None and not first_gap.fullmatch(self.text, anchor, m.start):
                     break
                 out.append(m)
-            elif self.spans.modifier(m) or (transparent and m.type == TRANSMITTER and not out):
-                anchor = m.end  # "dopamine D2", "releases dopamine via DAT"
+            elif self.spans.modifier(m):  # "dopamine D2 receptors"
+                if not out and anchor is not None:
+                    if not first_gap.fullmatch(self.text, anchor, m.start):
+                        break
+                    anchor = None
+            elif transparent and m.type == TRANSMITTER and not out:
+                anchor = m.end  # "releases dopamine via DAT"
             else:
                 break
         return out

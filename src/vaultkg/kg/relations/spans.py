@@ -28,6 +28,12 @@ TARGET_SEP = re.compile(
     re.IGNORECASE,
 )
 
+# transmitter → the target it names: "dopamine D2", "adenosine receptors (mainly A1 and A2A)"
+_MODIFIER_GAP = re.compile(
+    r"[\s-]*(?:receptors?\s*)?(?:\(\s*(?:mainly|mostly|chiefly|especially|e\.g\.,?|i\.e\.,?)?\s*)?",
+    re.IGNORECASE,
+)
+
 
 @dataclass(slots=True, frozen=True)
 class Mention:
@@ -92,7 +98,9 @@ class Spans:
             return False
         nxt = self.next_after(m.end)
         return (
-            nxt is not None and nxt.type in TARGETS and not self.text[m.end : nxt.start].strip(" -")
+            nxt is not None
+            and nxt.type in TARGETS
+            and _MODIFIER_GAP.fullmatch(self.text, m.end, nxt.start) is not None
         )
 
     def group(
