@@ -915,6 +915,32 @@ TRICKY += [
 ]
 
 
+TRICKY += [
+    (
+        "[Buspirone](drug) is one of the few anxiolytics that is a partial agonist at"
+        " [5-HT1A](receptor)",
+        [("Buspirone", "partial agonist", "5-HT1A")],
+    ),
+    (
+        "[Lithium](drug) is the classic example of a mood stabiliser that is not a"
+        " [GSK-3β](enzyme:GSK3B) activator",
+        [],
+    ),
+    (
+        "[Tiotropium](drug) and [aclidinium](drug) (long-acting [M3](receptor) antagonists)",
+        [("Tiotropium", "antagonist", "M3"), ("aclidinium", "antagonist", "M3")],
+    ),
+    (
+        "[Apixaban](drug), [rivaroxaban](drug): [factor Xa](enzyme) inhibitors",
+        [("Apixaban", "inhibitor", "factor Xa"), ("rivaroxaban", "inhibitor", "factor Xa")],
+    ),
+    (
+        "[Warfarin](drug) and [heparin](drug) (an [antithrombin](enzyme) activator) differ",
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), TRICKY)
 def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert read(sentence) == expected

@@ -24,6 +24,11 @@ _ADJ = (
     r"not|no)\b)[A-Za-z0-9][\w'-]*,?\s+)"
 )
 _ARTICLE = r"(?:an?|the)\s+"
+# "the standard example of an", "one of the", "a member of the"
+_OF_KIND = (
+    rf"(?:(?:{_ADJ}){{0,2}}(?:example|kind|type|form|sort|member|one|case|instance)s?\s+of\s+"
+    rf"(?:{_ARTICLE})?)?"
+)
 
 # drug → predicate noun: "X is a", "X acts as an", "X, a", "X (a", "X (", "X — the", "X: "; a
 # comma without an article is a list ("aspirin, ADP receptor inhibitors")
@@ -33,11 +38,13 @@ _ASIDE_COMMAS = (
 )
 COPULA = re.compile(
     rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
-    rf"{_ADJ}{{0,4}}",
+    rf"{_OF_KIND}{_ADJ}{{0,4}}",
     _I,
 )
 # the same, where the drug is a list whose items all share the predicate ("A and B are …")
-COPULA_VERB = re.compile(rf"\s*{_ASIDE_COMMAS}(?:{_LINK}\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}", _I)
+COPULA_VERB = re.compile(
+    rf"\s*{_ASIDE_COMMAS}(?:{_LINK}\s+)+(?:{_ARTICLE})?{_OF_KIND}{_ADJ}{{0,4}}", _I
+)
 # predicate noun → its members: "… inhibitors such as", "(e.g.", ": ", "the D2 antagonist X"
 EXEMPLIFY = re.compile(
     r"\s*(?:,\s*|\(\s*)?(?:such\s+as|e\.\s?g\.?|eg\.|i\.\s?e\.?|incl(?:uding|\.)|like|"
@@ -165,7 +172,7 @@ COMMA = re.compile(r"\s*,\s*")
 NOMINAL_LEAD = re.compile(r"\s+(?:[\w'-]+\s+){0,4}", _I)
 # drug → a relative pronoun whose antecedent is that drug's predicate: "X is a prodrug that"
 RELATIVE_COPULA = re.compile(
-    rf"[\s,]*(?:(?:which|that|who|{_LINK})\s+)+(?:{_ARTICLE})?{_ADJ}{{0,4}}[\s,]*", _I
+    rf"[\s,]*(?:(?:which|that|who|{_LINK})\s+)+(?:{_ARTICLE})?{_OF_KIND}{_ADJ}{{0,4}}[\s,]*", _I
 )
 # a drug governed by a preposition: "a patient on morphine", "given with warfarin"
 PREPOSITION_BEFORE = re.compile(

@@ -174,7 +174,13 @@ class _Reader:
             if c.COPULA_VERB.fullmatch(text, before.end, r.np_start):
                 r.subjects = [m.key for m in spans.agents(before)]
             elif c.COPULA.fullmatch(text, before.end, r.np_start):
-                r.subjects = [before.key]
+                # an apposition belongs to the drug right before it, unless it is plural or
+                # follows a colon ("A and B (D2 antagonists)", "A, B: D2 antagonists")
+                whole = (
+                    c.PLURAL.fullmatch(text, p.start, p.end) or ":" in text[before.end : r.np_start]
+                )
+                group = spans.agents(before) if whole else [before]
+                r.subjects = [m.key for m in group if m.start <= before.start]
         if not r.subjects:
             prev = next((x for x in reversed(readings) if x is not None), None)
             if (
