@@ -941,6 +941,32 @@ TRICKY += [
 ]
 
 
+TRICKY += [
+    (
+        "[Pyrimethamine](drug), like [trimethoprim](drug), is a [DHFR](enzyme) inhibitor",
+        [("Pyrimethamine", "inhibitor", "DHFR")],
+    ),
+    (
+        "[Caffeine](drug), like [theophylline](drug), antagonises [A1](receptor) receptors",
+        [("Caffeine", "antagonist", "A1")],
+    ),
+    (
+        "[Bisoprolol](drug) is beta-1 selective: it blocks [β1](receptor:beta1) far more than"
+        " [β2](receptor:beta2)",
+        [("Bisoprolol", "antagonist", "beta1")],
+    ),
+    ("Fatigue is common: it blocks [H1](receptor) receptors", []),
+    (
+        "[Tramadol](drug) is turned into [desmetramadol](drug) by [CYP2D6](enzyme)",
+        [("Tramadol", "substrate", "CYP2D6")],
+    ),
+    (
+        "[Haloperidol](drug) blocks [D2](receptor) but not [D1](receptor) receptors",
+        [("Haloperidol", "antagonist", "D2")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), TRICKY)
 def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert read(sentence) == expected

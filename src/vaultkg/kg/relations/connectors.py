@@ -158,7 +158,7 @@ UPTAKE_BEFORE = re.compile(r"(?:re)?uptake\s+of\s+(?:the\s+)?$", _I)
 PLURAL = re.compile(r"\w*s\b", _I)
 # a drug named only to be set apart: "unlike ranitidine", "compared with placebo"
 ASIDE = re.compile(
-    r"(?:\bunlike|\bexcept(?:\s+for)?|\bapart\s+from|\bcompared\s+(?:to|with)|\bthan|"
+    r"(?:\bunlike|,\s*like|\bexcept(?:\s+for)?|\bapart\s+from|\bcompared\s+(?:to|with)|\bthan|"
     r"\bin\s+contrast\s+to|\bas\s+with|\bvs\.?|\bversus)\s+(?:the\s+)?$",
     _I,
 )
@@ -178,3 +178,15 @@ RELATIVE_COPULA = re.compile(
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|on|from|against|alongside|into|onto|than|besides|plus)\s+(?:the\s+|an?\s+)?$", _I
 )
+# the parenthetical a drug set apart stands in: "unlike heparin," "like methotrexate,"
+ASIDE_SPAN = re.compile(
+    r"\s*,?\s*(?:unlike|like|except(?:\s+for)?|apart\s+from|compared\s+(?:to|with)|"
+    r"in\s+contrast\s+to|as\s+with)\s+(?:the\s+)?",
+    _I,
+)
+# a sentence's later clause about its first drug: "Atenolol is cardioselective: it blocks"
+PRONOUN = re.compile(r"\s*(?:it|they|this\s+drug|these\s+drugs)\b", _I)
+# what a drug is turned into: "converted to morphine by CYP2D6"
+PRODUCT_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+|an?\s+)?(?:active\s+)?$", _I)
+# between two targets: the second is set apart, not listed
+NOT_LISTED = re.compile(r"\b(?:than|instead|not|unlike|except|rather|whereas|while)\b", _I)

@@ -167,13 +167,21 @@ class _Reader:
         r.np_end = r.objects[-1].end if r.objects and not compound else p.end
         rel = self._relative(r.np_start, cs)
         before = self._nearest(r.np_start, cs)
+        gap = text[before.end : r.np_start] if before is not None else ""
+        if before is not None and before.type in AGENTS and self._aside(before, cs):
+            # "Trimethoprim, like methotrexate, is a DHFR inhibitor": read past the aside
+            outer = next((m for m in spans.before(before.start, cs) if m.type in AGENTS), None)
+            aside = c.ASIDE_SPAN.match(text, outer.end, before.start) if outer else None
+            if outer is not None and aside is not None and aside.end() == before.start:
+                before, gap = outer, text[before.end : r.np_start].lstrip(" ,")
+                gap = " " + gap
         if rel is not None:
             if c.COPULA.fullmatch(text, rel.end, r.np_start):
                 r.subjects = [m.key for m in self._antecedent_agents(rel, cs)]
         elif before is not None and before.type in AGENTS:
-            if c.COPULA_VERB.fullmatch(text, before.end, r.np_start):
+            if c.COPULA_VERB.fullmatch(gap):
                 r.subjects = [m.key for m in spans.agents(before)]
-            elif c.COPULA.fullmatch(text, before.end, r.np_start):
+            elif c.COPULA.fullmatch(gap):
                 # an apposition belongs to the drug right before it, unless it is plural or
                 # follows a colon ("A and B (D2 antagonists)", "A, B: D2 antagonists")
                 whole = (
@@ -339,7 +347,15 @@ class _Reader:
             r.subjects = [m.key for m in agents]
             tail = agents[-1].end
             after = spans.after(tail, hi)
-        after = [m for m in after if m.type != TRANSMITTER]  # "converted to dopamine by DDC"
+        # "converted to dopamine by DDC", "converted into morphine by CYP2D6": the product
+        after = [
+            m
+            for m in after
+            if m.type != TRANSMITTER
+            and not (
+                m.type in AGENTS and c.PRODUCT_BEFORE.search(text, max(tail, m.start - 30), m.start)
+            )
+        ]
         if not after or after[0].type not in ("enzyme", "transporter"):
             return None
         if not c.BY_ENZYME.fullmatch(text, tail, after[0].start):
@@ -416,6 +432,16 @@ class _Reader:
                 return [x.key for x in group]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
+        if cs > 0 and c.PRONOUN.match(self.text, cs):
+            # "Atenolol is cardioselective: it blocks β1": the sentence's first drug
+            first = next(iter(self.spans.after(0, cs)), None)
+            if (
+                first is not None
+                and first.type in AGENTS
+                and c.LEAD.fullmatch(self.text, 0, first.start)
+            ):
+                return [x.key for x in self.spans.agents(first) if x.start >= first.start]
+            return None
         if self.default_subject:
             return [self.default_subject]
         return None
@@ -439,8 +465,11 @@ class _Reader:
         for m in self.spans.after(start, hi):
             if m.type in TARGETS or self._carried(p, m, start):
                 if out:
-                    if m.start - out[-1].end > _GAP_BETWEEN_OBJECTS:
-                        break
+                    gap_start = out[-1].end
+                    if m.start - gap_start > _GAP_BETWEEN_OBJECTS or c.NOT_LISTED.search(
+                        self.text, gap_start, m.start
+                    ):
+                        break  # "blocks β1 more than β2", "D2 but not D1"
                 elif anchor is not None and not first_gap.fullmatch(self.text, anchor, m.start):
                     break
                 out.append(m)
