@@ -761,10 +761,8 @@ TRICKY = [
         [("ondansetron", "antagonist", "5-HT3")],
     ),
     ("[Dopamine](neurotransmitter) agonists such as [bromocriptine](drug) treat prolactinoma", []),
-    (
-        "[Bromocriptine](drug) stimulates [D2 receptors](receptor:D2)",
-        [("Bromocriptine", "agonist", "D2")],
-    ),
+    # "stimulates" is written as loosely of chronic exposure as of agonism: not read
+    ("[Bromocriptine](drug) stimulates [D2 receptors](receptor:D2)", []),
     (
         "[Clozapine](drug) has a high affinity for [D4 receptors](receptor:D4)",
         [("Clozapine", "binds", "D4")],

@@ -49,7 +49,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"up[\s-]?regulat\w*", "upregulates"),
     (r"desensiti[sz]\w*", "desensitizes"),
     (r"block\w*", "block"),
-    (r"activat(?:es?|ed|ing|ion|ors?)\b|stimulat(?:es?|ed|ing|ion)\b", "activate"),
+    (r"activat(?:es?|ed|ing|ion|ors?)\b", "activate"),
     (r"opens\b|openers?\b|opening\b", "opener"),
     (
         r"binds?\b|binding\b|bound\b|(?:has|have|with)\s+(?:an?\s+)?(?:\w+\s+)?affinity\s+(?:for|at)\b",
