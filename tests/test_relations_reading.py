@@ -965,6 +965,21 @@ TRICKY += [
 ]
 
 
+TRICKY += [
+    (
+        "[Clopidogrel](drug) and [warfarin](drug) inhibit [P2Y12](receptor) and"
+        " [VKORC1](enzyme), respectively",
+        [("Clopidogrel", "antagonist", "P2Y12"), ("warfarin", "inhibitor", "VKORC1")],
+    ),
+    # a table row: the drug's cell, then its mechanism's
+    (
+        "| [Ketoconazole](drug) | [CYP3A4](enzyme) inhibitor | [Rifampicin](drug) |"
+        " [CYP3A4](enzyme) inducer |",
+        [("Ketoconazole", "inhibitor", "CYP3A4"), ("Rifampicin", "inducer", "CYP3A4")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), TRICKY)
 def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert read(sentence) == expected

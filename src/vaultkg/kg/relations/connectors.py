@@ -37,7 +37,7 @@ _ASIDE_COMMAS = (
     r"in\s+fact|in\s+turn|in\s+short)\s*,\s*)?"
 )
 COPULA = re.compile(
-    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
+    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:|]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
     rf"{_OF_KIND}{_ADJ}{{0,4}}",
     _I,
 )
@@ -190,3 +190,4 @@ PRONOUN = re.compile(r"\s*(?:it|they|this\s+drug|these\s+drugs)\b", _I)
 PRODUCT_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+|an?\s+)?(?:active\s+)?$", _I)
 # between two targets: the second is set apart, not listed
 NOT_LISTED = re.compile(r"\b(?:than|instead|not|unlike|except|rather|whereas|while)\b", _I)
+RESPECTIVELY = re.compile(r"[\s,]*(?:receptors?\s*,?\s*)?respectively\b", _I)

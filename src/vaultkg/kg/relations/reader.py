@@ -552,18 +552,22 @@ class _Reader:
                 objects.append((m.key, m.type))
         if r.default_object and self.default_object:
             objects.append((self.default_object, "?"))
+        # "A and B inhibit X and Y, respectively": pairs, not every drug with every target
+        pairs = [(subject, obj) for obj in objects for subject in r.subjects]
+        if c.RESPECTIVELY.match(text, r.np_end):
+            if len(objects) != len(r.subjects):
+                return []
+            pairs = list(zip(r.subjects, objects, strict=True))
         out = []
-        for key, typ in objects:
+        for subject, (key, typ) in pairs:
             action = r.action or p.action
             if typ == "?":
                 action = _default_action(action, says_channel)
             else:
                 action = on_target(action, typ, says_channel)
-            if action is None or (action in _AGONISM and indirect):
+            if action is None or (action in _AGONISM and indirect) or subject == key:
                 continue
-            for subject in r.subjects:
-                if subject != key:
-                    out.append(Found(subject, action, key, negated))
+            out.append(Found(subject, action, key, negated))
         return out
 
 
