@@ -428,6 +428,12 @@ DEFAULTS = [
 
 DEFAULTS += [
     (
+        "MOA: irreversibly blocks [P2Y12](receptor)",
+        "Prasugrel",
+        None,
+        [("Prasugrel", "antagonist", "P2Y12")],
+    ),
+    (
         "Heavy smokers spend the day with many [α4β2](receptor:a4b2) receptors desensitized",
         "Nicotine",
         None,
@@ -977,6 +983,36 @@ TRICKY += [
         " [CYP3A4](enzyme) inducer |",
         [("Ketoconazole", "inhibitor", "CYP3A4"), ("Rifampicin", "inducer", "CYP3A4")],
     ),
+]
+
+
+TRICKY += [
+    # a list of targets is a list: another verb between ends it
+    (
+        "[Meloxicam](drug) preferentially inhibits [COX-2](enzyme) and largely spares"
+        " [COX-1](enzyme)",
+        [("Meloxicam", "inhibitor", "COX-2")],
+    ),
+    (
+        "[Diazepam](drug) is cleared largely by [CYP2C19](enzyme)",
+        [("Diazepam", "substrate", "CYP2C19")],
+    ),
+    (
+        "[Fluvoxamine](drug) is both a substrate and an inhibitor of [CYP1A2](enzyme)",
+        [("Fluvoxamine", "substrate", "CYP1A2"), ("Fluvoxamine", "inhibitor", "CYP1A2")],
+    ),
+    (
+        "[Nipecotic acid](drug) blocks [GABA](neurotransmitter) uptake through"
+        " [GAT-1](transporter)",
+        [("Nipecotic acid", "inhibitor", "GAT-1")],
+    ),
+    (
+        "#psych [Paroxetine](drug): the most anticholinergic SSRI; inhibits [CYP2D6](enzyme)"
+        " strongly",
+        [("Paroxetine", "inhibitor", "CYP2D6")],
+    ),
+    # prolonging or increasing the opening of a channel is modulation, not opening
+    ("[Pentobarbital](drug) prolongs the opening of [GABA-A](receptor:GABAA) channels", []),
 ]
 
 

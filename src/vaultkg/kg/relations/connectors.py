@@ -37,7 +37,7 @@ _ASIDE_COMMAS = (
     r"in\s+fact|in\s+turn|in\s+short)\s*,\s*)?"
 )
 COPULA = re.compile(
-    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:|]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
+    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:|=]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
     rf"{_OF_KIND}{_ADJ}{{0,4}}",
     _I,
 )
@@ -133,7 +133,7 @@ RELATIVE_GAP = re.compile(r"[\s,()]*")
 # whatever stands between an effect on transmitter levels and a receptor: not agonism
 INDIRECT = re.compile(
     r"\b(?:indirect\w*|releas\w*|rais\w*|increas\w*|elevat\w*|boost\w*|enhanc\w*|more|higher|"
-    r"levels?|concentrations?|synaptic|extracellular)\b",
+    r"levels?|concentrations?|synaptic|extracellular|prolong\w*|frequency|duration)\b",
     _I,
 )
 INDIRECT_CLAUSE = re.compile(r"\bindirect", _I)
@@ -164,7 +164,11 @@ ASIDE = re.compile(
 )
 # "acts by inhibiting", "thereby blocking": the -ing verb is said of the clause's subject
 BY_ING = re.compile(r"(?:\bby|\bthrough|\bvia|\bthereby|\bthus)\s+(?:[a-z]+ly\s+)?$", _I)
-LEAD = re.compile(r"\s*(?:[-*+>•]\s*|\d+[.)]\s*)*", _I)
+LEAD = re.compile(r"\s*(?:[-*+>•]\s*|\d+[.)]\s*|#[\w/-]+\s+)*", _I)
+# a clause that opens on its verb: "Escitalopram = most selective SSRI; inhibits SERT"
+VERB_FIRST = re.compile(r"[\s,]*(?:(?:also|and|then|it|\w+ly)\s+)*", _I)
+# two predicate nouns sharing their targets: "both a substrate and an inhibitor of"
+SHARED_NOUN = re.compile(rf"\s+(?:and|or|as\s+well\s+as)\s+(?:{_ARTICLE})?{_ADJ}{{0,3}}", _I)
 # "the reversible AChE inhibitor, neostigmine": a singular noun after "the" names one drug
 THE_BEFORE = re.compile(rf"\bthe\s+{_ADJ}{{0,4}}$", _I)
 COMMA = re.compile(r"\s*,\s*")
@@ -188,6 +192,13 @@ ASIDE_SPAN = re.compile(
 PRONOUN = re.compile(r"\s*(?:it|they|this\s+drug|these\s+drugs)\b", _I)
 # what a drug is turned into: "converted to morphine by CYP2D6"
 PRODUCT_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+|an?\s+)?(?:active\s+)?$", _I)
-# between two targets: the second is set apart, not listed
-NOT_LISTED = re.compile(r"\b(?:than|instead|not|unlike|except|rather|whereas|while)\b", _I)
+# between two targets of one phrase: a list ("DAT, SERT and NET", "D2 and, to a lesser extent,
+# 5-HT2A", "as well as H1"), not another verb ("inhibits COX-2 and spares COX-1")
+OBJECT_SEP = re.compile(
+    r"(?:[\s,/&+()-]|e\.g\.|i\.e\.|\b(?:and/or|and|or|nor|as\s+well\s+as|plus|the|both|either|"
+    r"its|their|also|to|a|an|lesser|greater|extent|degree|receptors?|subtypes?|channels?|"
+    r"transporters?|isoforms?|iso(?:en)?zymes?|enzymes?|including|especially|particularly|"
+    r"\w+ly)\b)*",
+    _I,
+)
 RESPECTIVELY = re.compile(r"[\s,]*(?:receptors?\s*,?\s*)?respectively\b", _I)

@@ -42,7 +42,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (
         r"metaboli[sz](?:es?|ed|ing)\b|metabolism\b|broken\s+down\b|"
         r"(?:biotransform|hydroly[sz]|oxidi[sz]|demethylat|hydroxylat|glucuronidat|conjugat|"
-        r"transport|efflux|convert|bioactivat|transform)ed\b|turned(?=\s+into\b)",
+        r"transport|efflux|convert|bioactivat|transform|clear|eliminat)ed\b|turned(?=\s+into\b)",
         "metabolism",
     ),
     (r"down[\s-]?regulat\w*", "downregulates"),

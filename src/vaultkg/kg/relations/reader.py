@@ -27,7 +27,6 @@ from .phrases import ADAPTATIONS, Phrase, find_phrases, on_target
 from .spans import AGENTS, TARGETS, TRANSMITTER, Found, Mention, Spans
 
 _AGONISM = frozenset({"agonist", "partial agonist", "opener", "positive allosteric modulator"})
-_GAP_BETWEEN_OBJECTS = 50  # characters; farther targets belong to something else
 _LOOKBACK = 40  # characters searched back for a connector that ends where a span starts
 
 
@@ -94,7 +93,9 @@ class _Reader:
             readings: list[_Reading | None] = []
             for i, p in enumerate(phrases):
                 hi = phrases[i + 1].start if i + 1 < len(phrases) else ce
-                reading = self._read(p, cs, ce, hi, readings)
+                nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+                nxt_hi = phrases[i + 2].start if i + 2 < len(phrases) else ce
+                reading = self._read(p, cs, ce, hi, readings, (nxt, nxt_hi))
                 readings.append(reading)
                 if reading is None or not reading.subjects:
                     continue
@@ -133,14 +134,20 @@ class _Reader:
     # -- one phrase ----------------------------------------------------------------------
 
     def _read(
-        self, p: Phrase, cs: int, ce: int, hi: int, readings: list[_Reading | None]
+        self,
+        p: Phrase,
+        cs: int,
+        ce: int,
+        hi: int,
+        readings: list[_Reading | None],
+        following: tuple[Phrase | None, int],
     ) -> _Reading | None:
         if p.action == "metabolism":
             return self._metabolism(p, cs, hi)
         if p.form == "passive":
             return self._passive(p, cs, hi)
         if p.form == "noun":
-            return self._noun(p, cs, ce, hi, readings)
+            return self._noun(p, cs, hi, readings, following)
         if p.form == "nominal":
             return self._nominal(p, cs, hi)
         return self._verb(p, cs, hi)
@@ -156,7 +163,12 @@ class _Reader:
         return self._with_default_object(r, p, cs, hi)
 
     def _noun(
-        self, p: Phrase, cs: int, ce: int, hi: int, readings: list[_Reading | None]
+        self,
+        p: Phrase,
+        cs: int,
+        hi: int,
+        readings: list[_Reading | None],
+        following: tuple[Phrase | None, int],
     ) -> _Reading | None:
         text, spans = self.text, self.spans
         r = _Reading()
@@ -165,6 +177,15 @@ class _Reader:
         r.objects = r.objects or compound
         r.np_start = compound[0].start if compound else p.start
         r.np_end = r.objects[-1].end if r.objects and not compound else p.end
+        nxt, nxt_hi = following
+        if (
+            not r.objects
+            and nxt is not None
+            and nxt.form == "noun"
+            and c.SHARED_NOUN.fullmatch(text, p.end, nxt.start)
+        ):
+            # "both a substrate and an inhibitor of CYP2C19": the second noun's targets
+            r.objects = self._window(nxt, nxt.end, nxt_hi, c.PREPOSITION)
         rel = self._relative(r.np_start, cs)
         before = self._nearest(r.np_start, cs)
         gap = text[before.end : r.np_start] if before is not None else ""
@@ -432,7 +453,9 @@ class _Reader:
                 return [x.key for x in group]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
-        if cs > 0 and c.PRONOUN.match(self.text, cs):
+        if cs > 0 and (
+            c.PRONOUN.match(self.text, cs) or c.VERB_FIRST.fullmatch(self.text, cs, phrase_start)
+        ):
             # "Atenolol is cardioselective: it blocks β1": the sentence's first drug
             first = next(iter(self.spans.after(0, cs)), None)
             if (
@@ -441,7 +464,6 @@ class _Reader:
                 and c.LEAD.fullmatch(self.text, 0, first.start)
             ):
                 return [x.key for x in self.spans.agents(first) if x.start >= first.start]
-            return None
         if self.default_subject:
             return [self.default_subject]
         return None
@@ -465,11 +487,8 @@ class _Reader:
         for m in self.spans.after(start, hi):
             if m.type in TARGETS or self._carried(p, m, start):
                 if out:
-                    gap_start = out[-1].end
-                    if m.start - gap_start > _GAP_BETWEEN_OBJECTS or c.NOT_LISTED.search(
-                        self.text, gap_start, m.start
-                    ):
-                        break  # "blocks β1 more than β2", "D2 but not D1"
+                    if not c.OBJECT_SEP.fullmatch(self.text, out[-1].end, m.start):
+                        break  # "spares COX-1", "more than β2", "but not D1": not listed
                 elif anchor is not None and not first_gap.fullmatch(self.text, anchor, m.start):
                     break
                 out.append(m)
@@ -478,8 +497,12 @@ class _Reader:
                     if not first_gap.fullmatch(self.text, anchor, m.start):
                         break
                     anchor = None
-            elif transparent and m.type == TRANSMITTER and not out:
-                anchor = m.end  # "releases dopamine via DAT"
+            elif (
+                m.type == TRANSMITTER
+                and not out
+                and (transparent or (p.carries and c.UPTAKE_AFTER.match(self.text, m.end)))
+            ):
+                anchor = m.end  # "releases dopamine via DAT", "inhibits GABA reuptake via GAT-1"
             else:
                 break
         return out
