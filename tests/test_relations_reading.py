@@ -881,7 +881,7 @@ TRICKY += [
     ),
     (
         "[Valproate](drug) inhibits the metabolism of [lamotrigine](drug) by [UGT](enzyme)",
-        [("lamotrigine", "substrate", "UGT")],
+        [("Valproate", "inhibitor", "UGT"), ("lamotrigine", "substrate", "UGT")],
     ),
 ]
 
@@ -1013,6 +1013,31 @@ TRICKY += [
     ),
     # prolonging or increasing the opening of a channel is modulation, not opening
     ("[Pentobarbital](drug) prolongs the opening of [GABA-A](receptor:GABAA) channels", []),
+]
+
+
+TRICKY += [
+    (
+        "[Rasagiline](drug) blocks the breakdown of [dopamine](neurotransmitter) by"
+        " [MAO-B](enzyme)",
+        [("Rasagiline", "inhibitor", "MAO-B")],
+    ),
+    (
+        "[Opicapone](drug) reduces peripheral breakdown of [levodopa](drug) by [COMT](enzyme)",
+        [("levodopa", "substrate", "COMT")],
+    ),
+    (
+        "Long exposure to [amphetamine](drug) leads to downregulation of [DAT](transporter)",
+        [("amphetamine", "downregulates", "DAT")],
+    ),
+    (
+        "With daily [oxycodone](drug), [mu-opioid receptors](receptor:MOR) become desensitized",
+        [("oxycodone", "desensitizes", "MOR")],
+    ),
+    (
+        "[Brexpiprazole](drug) (Rexulti) = [D2](receptor) partial agonist",
+        [("Brexpiprazole", "partial agonist", "D2")],
+    ),
 ]
 
 

@@ -36,14 +36,15 @@ _ASIDE_COMMAS = (
     r"(?:,\s*(?:for\s+(?:instance|example)|however|though|too|also|therefore|thus|then|"
     r"in\s+fact|in\s+turn|in\s+short)\s*,\s*)?"
 )
+_BRAND = r"(?:\s*\([^()]{1,30}\))?"  # "aripiprazole (Abilify) ="
 COPULA = re.compile(
-    rf"[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:|=]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
+    rf"{_BRAND}[\s*_]*{_ASIDE_COMMAS}(?:,\s*{_ARTICLE}|[(\-–—:|=]\s*(?:{_ARTICLE})?|(?:{_LINK}\s+)+(?:{_ARTICLE})?)"
     rf"{_OF_KIND}{_ADJ}{{0,4}}",
     _I,
 )
 # the same, where the drug is a list whose items all share the predicate ("A and B are …")
 COPULA_VERB = re.compile(
-    rf"\s*{_ASIDE_COMMAS}(?:{_LINK}\s+)+(?:{_ARTICLE})?{_OF_KIND}{_ADJ}{{0,4}}", _I
+    rf"{_BRAND}\s*{_ASIDE_COMMAS}(?:{_LINK}\s+)+(?:{_ARTICLE})?{_OF_KIND}{_ADJ}{{0,4}}", _I
 )
 # predicate noun → its members: "… inhibitors such as", "(e.g.", ": ", "the D2 antagonist X"
 EXEMPLIFY = re.compile(
@@ -202,3 +203,11 @@ OBJECT_SEP = re.compile(
     _I,
 )
 RESPECTIVELY = re.compile(r"[\s,]*(?:receptors?\s*,?\s*)?respectively\b", _I)
+# the phrase before a nominalisation of metabolism: "inhibits the (peripheral) breakdown"
+BEFORE_METABOLISM = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?", _I)
+# a drug given over time, before an adaptation: "with repeated morphine", "after chronic"
+ADAPTATION_BEFORE = re.compile(
+    r"\b(?:with|after|following|during|on|under|in)\s+(?:(?:chronic|repeated|long-term|daily|"
+    r"regular|prolonged|heavy|high-dose)\s+)*$",
+    _I,
+)

@@ -40,7 +40,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"induc(?:es?|ing|ers?|tion|ed)\b", "inducer"),
     (r"substrates?\b", "substrate"),
     (
-        r"metaboli[sz](?:es?|ed|ing)\b|metabolism\b|broken\s+down\b|"
+        r"metaboli[sz](?:es?|ed|ing)\b|metabolism\b|broken\s+down\b|breakdown\b|"
         r"(?:biotransform|hydroly[sz]|oxidi[sz]|demethylat|hydroxylat|glucuronidat|conjugat|"
         r"transport|efflux|convert|bioactivat|transform|clear|eliminat)ed\b|turned(?=\s+into\b)",
         "metabolism",
@@ -58,7 +58,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
 )
 _PHRASE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_LEXICON)), re.I)
 _NOUN = re.compile(r"(?:\w*(?:ors?|ists?|ers?|agents?|ory|istic)|substrates?|pams?|nams?)", re.I)
-_NOMINAL = re.compile(r"\w*(?:ions?|ades?|isms?|ment|efflux|metabolism|reversal)", re.I)
+_NOMINAL = re.compile(r"\w*(?:ions?|ades?|isms?|ment|efflux|metabolism|reversal|breakdown)", re.I)
 _BY_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:by|via|through)\b", re.I)
 # "metabolised in the liver by", "cleared mainly renally via"
 _BY_LATER = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:by|via|through)\b", re.I)

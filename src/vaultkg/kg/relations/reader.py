@@ -150,11 +150,24 @@ class _Reader:
             return self._noun(p, cs, hi, readings, following)
         if p.form == "nominal":
             return self._nominal(p, cs, hi)
-        return self._verb(p, cs, hi)
+        return self._verb(p, cs, hi, following)
 
-    def _verb(self, p: Phrase, cs: int, hi: int) -> _Reading | None:
+    def _verb(
+        self, p: Phrase, cs: int, hi: int, following: tuple[Phrase | None, int]
+    ) -> _Reading | None:
         r = _Reading(np_start=p.start)
         r.objects = self._window(p, p.end, hi, c.VERB_OBJECT)
+        nxt, nxt_hi = following
+        if (
+            not r.objects
+            and p.carries
+            and nxt is not None
+            and nxt.action == "metabolism"
+            and c.BEFORE_METABOLISM.fullmatch(self.text, p.end, nxt.start)
+        ):
+            # "inhibits the breakdown of dopamine by MAO-B": the enzyme is what is inhibited
+            metabolism = self._metabolism(nxt, cs, nxt_hi)
+            r.objects = metabolism.objects if metabolism is not None else []
         r.np_end = r.objects[-1].end if r.objects else p.end
         subjects = self._subject_before(p.start, cs, p.start)
         if subjects is None:
@@ -314,6 +327,14 @@ class _Reader:
             and by_gap.fullmatch(text, p.end, agent.start)
         ):
             r.subjects = [m.key for m in spans.agents(agent) if m.start >= agent.start]
+        elif p.action in ADAPTATIONS and (
+            agents := [m for m in spans.after(cs, p.start) if m.type in AGENTS]
+        ):
+            # "with repeated morphine, MOR become desensitized"
+            first = agents[0]
+            if not c.ADAPTATION_BEFORE.search(text, max(cs, first.start - _LOOKBACK), first.start):
+                return None
+            r.subjects = [m.key for m in spans.agents(first) if m.start >= first.start]
         elif (
             p.action in ADAPTATIONS
             and self.default_subject
@@ -368,6 +389,8 @@ class _Reader:
             r.subjects = [m.key for m in agents]
             tail = agents[-1].end
             after = spans.after(tail, hi)
+        # "the breakdown of dopamine by MAO-B": the enzyme, but no drug as its substrate
+        of_other = not r.subjects and re.match(r"\s+of\b", text[p.end : p.end + 5], re.I)
         # "converted to dopamine by DDC", "converted into morphine by CYP2D6": the product
         after = [
             m
@@ -383,6 +406,8 @@ class _Reader:
             return None
         r.objects = [m for m in spans.targets(after[0]) if m.start >= after[0].start]
         r.np_end = r.objects[-1].end
+        if of_other:
+            return r
         if not r.subjects:
             subjects = self._subject_before(p.start, cs, p.start)
             if subjects is None:
@@ -439,13 +464,16 @@ class _Reader:
             first = next((m for m in self.spans.after(cs, pos) if m.type in AGENTS), None)
             if first is not None:
                 return [x.key for x in self.spans.agents(first) if x.start >= first.start]
+        governed: Mention | None = None
         for m in self.spans.before(pos, cs):
             if m.type in AGENTS:
-                # "unlike ranitidine, cimetidine inhibits …", "a patient on morphine": a drug set
-                # apart or governed by a preposition is not the subject
-                if self._aside(m, cs) or c.PREPOSITION_BEFORE.search(
-                    self.text, max(cs, m.start - _LOOKBACK), m.start
-                ):
+                # "unlike ranitidine, cimetidine inhibits …": a drug set apart is not the
+                # subject; nor is one governed by a preposition ("a patient on morphine"),
+                # unless no other drug is named ("exposure to cocaine leads to …")
+                if self._aside(m, cs):
+                    continue
+                if c.PREPOSITION_BEFORE.search(self.text, max(cs, m.start - _LOOKBACK), m.start):
+                    governed = governed or m
                     continue
                 group = [x for x in self.spans.agents(m) if x.start <= m.start]
                 while self._aside(group[0], cs):
@@ -453,6 +481,8 @@ class _Reader:
                 return [x.key for x in group]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
+        if governed is not None:
+            return [governed.key]
         if cs > 0 and (
             c.PRONOUN.match(self.text, cs) or c.VERB_FIRST.fullmatch(self.text, cs, phrase_start)
         ):
