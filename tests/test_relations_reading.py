@@ -378,6 +378,14 @@ NEGATION = [
         ],
     ),
     ("[Aripiprazole](drug) behaves like a weak blocker at [D2](receptor)", []),
+    (
+        "Neither [amisulpride](drug) nor [sulpiride](drug) activates [D2](receptor)",
+        [("amisulpride", "agonist", "D2", "negated"), ("sulpiride", "agonist", "D2", "negated")],
+    ),
+    (
+        "[Citalopram](drug) is not a potent [CYP2D6](enzyme) inhibitor, unlike [fluoxetine](drug)",
+        [("Citalopram", "inhibitor", "CYP2D6", "negated")],
+    ),
 ]
 
 

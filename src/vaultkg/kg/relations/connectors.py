@@ -148,6 +148,7 @@ NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|fails?\s+to|lacks?|rather\s+than)\b|n't\b",
     _I,
 )
+NEITHER = re.compile(r"\bneither\b[^;]*\bnor\b", _I)
 NEGATION_AFTER = re.compile(r"\s*(?:not|no)\b", _I)
 CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?:whereas|while|but|although|though)\b|"

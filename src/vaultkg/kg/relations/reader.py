@@ -429,8 +429,10 @@ class _Reader(Locator):
         text = self.text
         before = self._nearest(r.np_start, cs)
         lo = before.end if before is not None else cs
-        negated = bool(c.NEGATION.search(text, lo, p.start)) or bool(
-            c.NEGATION_AFTER.match(text, p.end)
+        negated = bool(
+            c.NEGATION.search(text, lo, p.start)
+            or c.NEGATION_AFTER.match(text, p.end)
+            or c.NEITHER.search(text, cs, p.start)  # "neither A nor B activates D2"
         )
         subject_end = next((m.end for m in self.spans.before(p.start, cs) if m.type in AGENTS), cs)
         indirect = bool(
