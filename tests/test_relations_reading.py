@@ -436,6 +436,12 @@ DEFAULTS = [
 
 DEFAULTS += [
     (
+        "> - [Mu opioid receptor](receptor:MOR) antagonist",
+        "Naloxone",
+        None,
+        [("Naloxone", "antagonist", "MOR")],
+    ),
+    (
         "MOA: irreversibly blocks [P2Y12](receptor)",
         "Prasugrel",
         None,

@@ -62,7 +62,7 @@ INHERIT = re.compile(
 )
 # sentence start → predicate noun of the note's own drug: "It is a", "- Selective"
 DEFAULT_LEAD = re.compile(
-    rf"\s*(?:[-*+>•]\s*)?(?:(?:it|this|drug|agent|compound|{_LINK})\s+)*(?:{_ARTICLE})?"
+    rf"\s*(?:[-*+>•]\s*|\d+[.)]\s*)*(?:(?:it|this|drug|agent|compound|{_LINK})\s+)*(?:{_ARTICLE})?"
     rf"{_ADJ}{{0,4}}",
     _I,
 )
