@@ -436,6 +436,18 @@ DEFAULTS = [
 
 DEFAULTS += [
     (
+        "Responsive to the agonist [nicotine](drug) and [ACh](neurotransmitter:acetylcholine).",
+        None,
+        "nAChR",
+        [("nicotine", "agonist", "nAChR")],
+    ),
+    (
+        "Agonists: [varenicline](drug), [cytisine](drug) and [ACh](neurotransmitter:acetylcholine)",
+        None,
+        "nAChR",
+        [("varenicline", "agonist", "nAChR"), ("cytisine", "agonist", "nAChR")],
+    ),
+    (
         "> - [Mu opioid receptor](receptor:MOR) antagonist",
         "Naloxone",
         None,

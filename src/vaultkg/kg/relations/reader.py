@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import connectors as c
 from .locate import LOOKBACK, Locator
 from .phrases import ADAPTATIONS, Phrase, find_phrases, on_target
-from .spans import AGENTS, TARGETS, TRANSMITTER, Found, Mention
+from .spans import AGENT_SEP, AGENTS, TARGETS, TRANSMITTER, Found, Mention
 
 _AGONISM = frozenset({"agonist", "partial agonist", "opener", "positive allosteric modulator"})
 
@@ -230,6 +230,13 @@ class _Reader(Locator):
                 r.subjects, members_end = [nxt.key], nxt.end
         if not r.subjects and self._default_noun_subject(p, r, cs):
             r.subjects = [self.default_subject]  # type: ignore[list-item]
+        # "the agonist nicotine and ACh": other ligands named along with the members
+        for m in spans.after(members_end):
+            if m.type not in (*AGENTS, TRANSMITTER) or not AGENT_SEP.fullmatch(
+                text, members_end, m.start
+            ):
+                break
+            members_end = m.end
         if (
             not r.objects
             and self.default_object
