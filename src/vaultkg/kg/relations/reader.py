@@ -31,6 +31,8 @@ _AGONISM = frozenset({"agonist", "partial agonist", "opener", "positive alloster
 
 @dataclass(slots=True)
 class _Reading:
+    """What one phrase says: its drugs, its targets, and the span of its noun phrase."""
+
     subjects: list[str] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
     default_object: bool = False
@@ -71,7 +73,7 @@ class _Reader(Locator):
                 hi = phrases[i + 1].start if i + 1 < len(phrases) else ce
                 nxt = phrases[i + 1] if i + 1 < len(phrases) else None
                 nxt_hi = phrases[i + 2].start if i + 2 < len(phrases) else ce
-                reading = self._read(p, cs, ce, hi, readings, (nxt, nxt_hi))
+                reading = self._read(p, cs, hi, readings, (nxt, nxt_hi))
                 readings.append(reading)
                 if reading is None or not reading.subjects:
                     continue
@@ -113,11 +115,12 @@ class _Reader(Locator):
         self,
         p: Phrase,
         cs: int,
-        ce: int,
         hi: int,
         readings: list[_Reading | None],
         following: tuple[Phrase | None, int],
     ) -> _Reading | None:
+        """One phrase read by its form. ``cs``: where its clause starts; ``hi``: where the next
+        phrase starts; ``following``: the next phrase and where the one after it starts."""
         if p.action == "metabolism":
             return self._metabolism(p, cs, hi)
         if p.form == "passive":
