@@ -1067,6 +1067,16 @@ TRICKY += [
 ]
 
 
+TRICKY += [
+    # an apposition naming another drug is read past
+    (
+        "[Levomilnacipran](drug), the active enantiomer of [milnacipran](drug), is also a"
+        " [NET](transporter) inhibitor",
+        [("Levomilnacipran", "inhibitor", "NET")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), TRICKY)
 def test_tricky_sentences(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert read(sentence) == expected

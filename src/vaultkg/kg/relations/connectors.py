@@ -182,7 +182,8 @@ RELATIVE_COPULA = re.compile(
 )
 # a drug governed by a preposition: "a patient on morphine", "given with warfarin"
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|to|on|from|against|alongside|into|onto|than|besides|plus)\s+(?:the\s+|an?\s+)?$", _I
+    r"\b(?:with|to|on|from|against|alongside|into|onto|than|besides|plus)\s+(?:the\s+|an?\s+)?$",
+    _I,
 )
 # the parenthetical a drug set apart stands in: "unlike heparin," "like methotrexate,"
 ASIDE_SPAN = re.compile(
@@ -211,4 +212,8 @@ ADAPTATION_BEFORE = re.compile(
     r"\b(?:with|after|following|during|on|under|in)\s+(?:(?:chronic|repeated|long-term|daily|"
     r"regular|prolonged|heavy|high-dose)\s+)*$",
     _I,
+)
+# an apposition naming another drug: ", the S-enantiomer of ketamine,"
+APPOSITIVE_OF = re.compile(
+    r"\s*,\s*(?:the|an?)\s+(?:[\w'-]+\s+){0,4}?(?:of|from|to)\s+(?:the\s+)?", _I
 )

@@ -108,7 +108,7 @@ class Locator:
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
         if governed is not None:
-            return [governed.key]
+            return [x.key for x in self.spans.agents(governed) if x.start >= governed.start]
         if cs > 0 and (
             c.PRONOUN.match(self.text, cs) or c.VERB_FIRST.fullmatch(self.text, cs, phrase_start)
         ):

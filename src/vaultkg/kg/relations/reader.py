@@ -181,13 +181,19 @@ class _Reader(Locator):
         rel = self._relative(r.np_start, cs)
         before = self._nearest(r.np_start, cs)
         gap = text[before.end : r.np_start] if before is not None else ""
-        if before is not None and before.type in AGENTS and self._aside(before, cs):
-            # "Trimethoprim, like methotrexate, is a DHFR inhibitor": read past the aside
+        if before is not None and before.type in AGENTS:
+            # "Trimethoprim, like methotrexate, is …", "Esketamine, the S-enantiomer of
+            # ketamine, is …": read past the aside to the drug it interrupts
             outer = next((m for m in spans.before(before.start, cs) if m.type in AGENTS), None)
-            aside = c.ASIDE_SPAN.match(text, outer.end, before.start) if outer else None
-            if outer is not None and aside is not None and aside.end() == before.start:
-                before, gap = outer, text[before.end : r.np_start].lstrip(" ,")
-                gap = " " + gap
+            if (
+                outer is not None
+                and text[before.end : r.np_start].lstrip().startswith(",")
+                and (
+                    c.ASIDE_SPAN.fullmatch(text, outer.end, before.start)
+                    or c.APPOSITIVE_OF.fullmatch(text, outer.end, before.start)
+                )
+            ):
+                before, gap = outer, " " + text[before.end : r.np_start].lstrip(" ,")
         if rel is not None:
             if c.COPULA.fullmatch(text, rel.end, r.np_start):
                 r.subjects = [m.key for m in self._antecedent_agents(rel, cs)]
