@@ -42,6 +42,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("opener", +1, keys=("activator_of", "channel_opener_of")),
     Action("inhibitor", -1, keys=("inhibits", "reuptake_inhibitor_of")),
     Action("releasing agent", +1, keys=("releaser_of", "releases_via")),
+    Action("inducer", +1, keys=("induces",)),  # raises an enzyme's or transporter's expression
     Action("substrate", 0),
     Action("binds", 0, keys=("binds_to", "ligand_of")),
     Action("downregulates", -1, adaptation=True),
