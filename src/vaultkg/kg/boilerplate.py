@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Diagnostic, Note
+from ..model import Diagnostic, Note, Sentence
 
 # A sentence repeated word for word in this many notes is a template's, not the author's:
 # people rephrase what they write themselves, and a template pastes the same line each time.
@@ -33,6 +33,13 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
+def _words_outside_links(s: Sentence) -> str:
+    text = s.text
+    for link in s.links:
+        text = text.replace(link.display, " ")
+    return normalise(text)
+
+
 def find(notes: Iterable[Note], min_notes: int = MIN_NOTES) -> dict[str, TemplateText]:
     """Template sentences of a vault, by normalised text."""
     seen: dict[str, TemplateText] = {}
@@ -41,8 +48,8 @@ def find(notes: Iterable[Note], min_notes: int = MIN_NOTES) -> dict[str, Templat
         for block in note.blocks:
             for s in block.sentences:
                 key = normalise(s.text)
-                if len(key.split()) < MIN_WORDS:
-                    continue
+                if len(_words_outside_links(s).split()) < MIN_WORDS:
+                    continue  # a list of links, as in references, repeats by nature
                 holders.setdefault(key, set()).add(note.path)
                 seen.setdefault(key, TemplateText(s.text, 0, note.path, s.line, s.col))
     found = {}
