@@ -165,14 +165,14 @@ def _card_separator(texts: list[str]) -> int | None:
 def _separate_lines(texts: list[str]) -> bool:
     """Whether each line of a paragraph is a statement of its own (soft line breaks, as in a
     Notion export or a block of flashcards) rather than prose wrapped across lines: every line
-    after the first starts with a capital or a digit and none runs on into the next."""
+    after the first starts with a capital, a digit or a tag, and none runs on into the next."""
     lines = [_CLOZE.sub(r"\1", t).strip() for t in texts]
     if any(_CARD_MARK.search(t) for t in lines):
         return True
     if len(lines) < 2 or not all(lines):
         return False
     return all(
-        (nxt[0].isupper() or nxt[0].isdigit()) and not _RUNS_ON.search(prev)
+        (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] == "#") and not _RUNS_ON.search(prev)
         for prev, nxt in pairwise(lines)
     )
 
