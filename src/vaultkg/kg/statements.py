@@ -207,7 +207,14 @@ _PATH = re.compile(
     r"\S*%[0-9A-Fa-f]{2}\S*|\S+\.(?:md|png|jpe?g|gif|svg|pdf|canvas|html?|docx?|pptx?)\b"
     r"|\S+/\S+/\S*|[A-Za-z]:\\\S*"
 )
-_CODE = re.compile(r"[{}();=<>$\\`]")
+_FILE = re.compile(r"/.*\.(?:md|png|jpe?g|gif|svg|pdf|canvas|html?|docx?|pptx?)$", re.I)
+_CODE_SIGNS = (
+    re.compile(r";\s*$"),
+    re.compile(r"[{}]"),
+    re.compile(r"\w\("),
+    re.compile(r"\s(?:=|==|!=|:=|=>|\+=)\s"),
+    re.compile(r"[$\\`]"),
+)
 
 
 def is_code_or_path(text: str) -> bool:
@@ -221,8 +228,9 @@ def is_code_or_path(text: str) -> bool:
     residue = _PATH.sub(" ", _URL.sub(" ", stripped))
     if len(residue.strip()) < len(stripped) and not re.search(r"[^\W\d_]{3,}", residue):
         return True
-    visible = stripped.replace(" ", "")
-    return len(_CODE.findall(visible)) >= max(3, len(visible) * 0.15)
+    if _FILE.search(stripped):
+        return True
+    return sum(1 for sign in _CODE_SIGNS if sign.search(stripped)) >= 2
 
 
 _LEAD_IN = re.compile(
@@ -248,10 +256,10 @@ def is_fragment(text: str, heading: bool = False) -> bool:
 # -- the verdict -----------------------------------------------------------------------------
 
 _RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("tags", is_tag_line),
     ("question", is_question),
     ("instruction", is_instruction),
     ("narration", is_narration),
-    ("tags", is_tag_line),
     ("code or path", is_code_or_path),
     ("mnemonic", is_mnemonic),
     ("label", is_label),
