@@ -45,6 +45,7 @@ NOT_STATEMENTS = [
     ("Figure 2 is a dose-response curve for morphine.", "narration"),
     ("This is a plot of receptor occupancy against dose.", "narration"),
     ("We will discuss benzodiazepines next week.", "narration"),
+    ("Its dosing is outlined in Table 4.", "narration"),
     # navigation and link lists
     ("Next: Lecture 4", "navigation"),
     ("Back to Pharmacology MOC", "navigation"),
@@ -53,11 +54,14 @@ NOT_STATEMENTS = [
     # tags
     ("#pharmacology #antipsychotics", "tags"),
     ("#review #d2 receptors", "tags"),
+    ("tags: #literature cardiology review", "metadata"),
+    ("Status:: draft", "metadata"),
     # fragments and labels
     ("Dopamine — reward", "fragment"),
     ("Mechanism of action", "fragment"),
     ("Key drugs:", "label"),
     ("Its side effects include:", "label"),
+    ("The first-line treatment of absence seizures is either:", "label"),
     # mnemonics
     ("Mnemonic: LEMON for the anticholinergic signs", "mnemonic"),
     ("SAD PIGS", "mnemonic"),

@@ -147,7 +147,9 @@ _NARRATION = re.compile(
     r"slide|table|chart|summary|overview|example)\b"
     r"|^(?:\W*)(?:here\s+we|we\s+will|we'll|today\s+we|now\s+we|let's|let\s+us|"
     r"as\s+(?:shown|seen)\s+(?:in|on|above|below))\b"
-    r"|\bin\s+(?:this|today's)\s+(?:lecture|video|session|class|note)\b",
+    r"|\bin\s+(?:this|today's)\s+(?:lecture|video|session|class|note)\b"
+    r"|\b(?:outlined|shown|summari[sz]ed|listed|illustrated|depicted|presented|given)\s+"
+    r"(?:in|on)\s+(?:the\s+)?(?:table|figure|fig|slide|chart|diagram)\b",
     re.IGNORECASE,
 )
 
@@ -188,6 +190,18 @@ def is_tag_line(text: str) -> bool:
     tokens = text.split()
     tags = sum(t.startswith("#") and len(t) > 1 for t in tokens)
     return bool(tokens) and tags * 2 >= len(tokens)
+
+
+_METADATA = re.compile(
+    r"^\W*(?:tags?|aliases?|status|created|modified|updated|date|type|category|categories|"
+    r"author|topics?|keywords?)\s*::?(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def is_metadata(text: str) -> bool:
+    """A property written in the body: "tags: #literature #cardiology", "Status:: draft"."""
+    return _METADATA.match(text) is not None
 
 
 _MNEMONIC = re.compile(r"^(?:\W*)(?:mnemonics?|memory\s+aid|remember\s+it\s+as)\b", re.I)
@@ -233,9 +247,10 @@ def is_code_or_path(text: str) -> bool:
     return sum(1 for sign in _CODE_SIGNS if sign.search(stripped)) >= 2
 
 
+# a lead-in to a list ends on a word that needs the list to finish it: "… is either:"
 _LEAD_IN = re.compile(
-    r"\b(?:following|as\s+follows|include|includes|including|such\s+as|namely|are|is|were|"
-    r"was)\s*:$",
+    r"\b(?:following|follows|include|includes|including|such\s+as|namely|either|are|is|were|"
+    r"was|be|by|of|to|for|with|from|in|on|at|as|the|a|an|and|or|e\.g|i\.e)\.?\s*:$",
     re.IGNORECASE,
 )
 
@@ -257,6 +272,7 @@ def is_fragment(text: str, heading: bool = False) -> bool:
 
 _RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("tags", is_tag_line),
+    ("metadata", is_metadata),
     ("question", is_question),
     ("instruction", is_instruction),
     ("narration", is_narration),
