@@ -220,6 +220,28 @@ def test_a_dataview_field_is_not_a_card(tmp_path: Path) -> None:
     assert _claims(kg, "Drugs/Haloperidol.md") == []
 
 
+def test_a_field_of_links_or_a_short_key_is_not_a_card(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Drugs/Haloperidol.md": """
+            ---
+            type: drug
+            ---
+            in contrast to:: [[Aripiprazole]]
+            **Related drugs**:: Caffeine blocks A1
+            Which receptor does it block:: D2 receptors
+            """
+        },
+    )
+    assert _claims(kg, "Drugs/Haloperidol.md") == [
+        ("Which receptor does it block — D2 receptors", 6)
+    ]
+    assert triples(kg, "Drugs/Haloperidol.md") == {
+        ("Haloperidol", "antagonist", "Dopamine D2 receptor")
+    }
+
+
 # -- soft line breaks ----------------------------------------------------------------------
 
 
@@ -289,6 +311,15 @@ def test_text_pasted_into_five_notes_is_template_not_a_claim(tmp_path: Path) -> 
     assert lines == [
         'Notes/N0.md:1:1: info: "Caffeine blocks A1 receptors, said the template." stands in 5 '
         "notes: read as template text, not as a claim of each note [template-text]"
+    ]
+
+
+def test_short_text_is_template_only_where_a_template_puts_it(tmp_path: Path) -> None:
+    same = {f"Notes/S{i}.md": "Caffeine blocks A1.\n" for i in range(5)}
+    moved = {f"Notes/M{i}.md": "Words.\n\n" * i + "Haloperidol blocks D2.\n" for i in range(5)}
+    kg = load(tmp_path, {**same, **moved})
+    assert sorted({c.text for c in kg.claims if c.note.startswith("Notes/")}) == [
+        "Haloperidol blocks D2."
     ]
 
 

@@ -56,6 +56,7 @@ NOT_STATEMENTS = [
     ("#review #d2 receptors", "tags"),
     ("tags: #literature cardiology review", "metadata"),
     ("Status:: draft", "metadata"),
+    ("**Related drugs**:: Caffeine blocks A1", "metadata"),
     # fragments and labels
     ("Dopamine — reward", "fragment"),
     ("Mechanism of action", "fragment"),
@@ -96,6 +97,10 @@ def test_a_line_of_links_is_navigation() -> None:
         ("Dopamine release", False),
         ("Block of the D2 receptor", False),
         ("Drugs used in schizophrenia", False),
+        ("Causes", False),
+        ("Causes of hyperprolactinaemia", False),
+        ("What it is", False),
+        ("Being a partial agonist", False),
     ],
 )
 def test_a_heading_needs_a_finite_verb(text: str, expected: bool) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Diagnostic, InlineField, Link, Note, Sentence
 from ..parse.frontmatter import strings_in
+from ..parse.note import is_card_question
 from ..resolve import LinkIndex
 from .actions import action_for_key
 from .boilerplate import normalise
@@ -320,7 +321,7 @@ class NoteClaims:
         key = fld.key.strip().lower()
         action = action_for_key(key)
         if key not in ("claim", "claims") and action is None:
-            if _is_card_question(fld.key):
+            if is_card_question(fld.key, fld.value):
                 self._card_claim(fld, note_level)
             return
         targets = [
@@ -443,13 +444,6 @@ def _has_words_outside(text: str, mentions: list[Mention]) -> bool:
     for m in sorted(mentions, key=lambda m: -m.start):
         text = text[: m.start] + " " + text[m.end :]
     return re.search(r"[^\W\d_]{2,}", text) is not None
-
-
-def _is_card_question(key: str) -> bool:
-    """Whether "key:: value" is a flashcard rather than a Dataview field: a field's key is a
-    short name ("half-life", "drug class"); a card's question is a phrase of three or more
-    words ("Mechanism of haloperidol") or a long one."""
-    return len(key.split()) >= 3 or len(key) > 30
 
 
 def _in_references(block: Block) -> bool:

@@ -21,7 +21,7 @@ _AUXILIARIES_TEXT = """
     is are was were be been being am isn't aren't wasn't weren't has have had hasn't haven't
     do does did doesn't don't didn't can could may might must shall should will would can't
     cannot won't"""
-_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split()) - {"be", "being", "been"}
 # base forms of verbs study notes state facts with; inflected forms are found from these
 _VERBS_TEXT = """act activate affect alter antagonize appear associate attenuate bind block boost
     cause change close compete contain control convert correlate couple cross damage dampen
@@ -43,7 +43,7 @@ _VERBS_TEXT = """act activate affect alter antagonize appear associate attenuate
 # irregular past forms, and verbs that are past forms already
 _IRREGULAR_TEXT = """
     came went took gave made found got became began brought thought told said saw knew grew
-    fell rose held kept left lost meant ran stood won wrote bound led lay sat spread cost"""
+    fell rose held kept lost meant ran stood won wrote bound led"""
 _IRREGULAR = frozenset(_IRREGULAR_TEXT.split())
 _VERBS = frozenset(_VERBS_TEXT.split())
 # nouns of drug action: "Haloperidol: D2 antagonist" states a fact without a verb
@@ -54,6 +54,7 @@ _ACTION_WORDS = re.compile(
 )
 # "Resensitization: recovery of the response after a break" defines, and a definition states
 _DEFINITION = re.compile(r"^[^:—–]{1,60}?\s*[:—–]\s+\S+(?:\s+\S+){3,}")
+_WH_START = re.compile(r"^\W*(?:what|which|who|why|how|when|where)\b", re.IGNORECASE)
 _DETERMINERS = frozenset(
     "a an the this that these those its their his her our your of".split()  # noqa: SIM905
 )
@@ -76,9 +77,12 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
-def _finite_verb(word: str, previous: str) -> bool:
-    """A verb that can carry a statement: "is", "blocks", "metabolizes", "(opioids) bind"."""
+def _finite_verb(word: str, previous: str, following: str = "") -> bool:
+    """A verb that can carry a statement: "is", "blocks", "metabolizes", "(opioids) bind";
+    not a noun that looks like one: "Causes of anaemia", "Uses of lithium"."""
     w = word.lower()
+    if following.lower() == "of" and w not in _AUXILIARIES:
+        return False
     if w in _AUXILIARIES or w in _IRREGULAR or _FINITE_SUFFIX.match(w):
         return True
     if w.endswith("s") and not w.endswith("ss") and (w[:-1] in _VERBS or w[:-2] in _VERBS):
@@ -95,7 +99,12 @@ def has_predicate(text: str, heading: bool = False) -> bool:
     needs a finite verb: "Naltrexone is a mu opioid receptor antagonist", not "D2 antagonists".
     """
     words = _WORD.findall(text)
-    if any(_finite_verb(w, words[i - 1] if i else "") for i, w in enumerate(words)):
+    if heading and (len(words) < 3 or _WH_START.match(text)):
+        return False  # "Causes", "What it is", "How it works" title a section
+    if any(
+        _finite_verb(w, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+        for i, w in enumerate(words)
+    ):
         return True
     if heading:
         return False
@@ -194,13 +203,15 @@ def is_tag_line(text: str) -> bool:
 
 _METADATA = re.compile(
     r"^\W*(?:tags?|aliases?|status|created|modified|updated|date|type|category|categories|"
-    r"author|topics?|keywords?)\s*::?(?:\s|$)",
+    r"author|topics?|keywords?)\s*::?(?:\s|$)"
+    r"|^\W*[^\W\d][\w\s/-]{0,30}?\W*::(?!:)",  # any Dataview field, "**Related**:: …"
     re.IGNORECASE,
 )
 
 
 def is_metadata(text: str) -> bool:
-    """A property written in the body: "tags: #literature #cardiology", "Status:: draft"."""
+    """A property written in the body: "tags: #literature #cardiology", "Status:: draft",
+    "**Related drugs**:: Caffeine"."""
     return _METADATA.match(text) is not None
 
 
@@ -305,13 +316,13 @@ def not_a_statement(
     """
     if any(_NOT_FACT_SECTIONS.match(c) for c in context):
         return "in a section of questions or tasks"
-    body = text.split(" — ", 1)[1] if card and " — " in text else text
+    answer = text.split(" — ", 1)[1] if card and " — " in text else text
     for name, rule in _RULES:
-        if card and name == "question":
-            continue
-        if rule(body if name in ("label", "mnemonic") else text):
+        if card and name in ("question", "instruction"):
+            continue  # "Describe the D2 receptor — …": a card's question asks
+        if rule(answer if card else text):
             return name
-    if is_navigation(text, links):
+    if is_navigation(answer, links):
         return "navigation"
     if is_fragment(text, heading):
         return "fragment"

@@ -186,12 +186,39 @@ def _split_line(text: str) -> list[tuple[int, int]]:
     return sentences.split(text)
 
 
+_WH = re.compile(r"^\W*(?:what|which|who|whom|whose|why|how|when|where)\b", re.IGNORECASE)
+_ONLY_LINKS = re.compile(r"^(?:\s*!?\[\[[^\[\]]*\]\][\s,;.]*)+$")
+
+
+def is_card_question(question: str, answer: str) -> bool:
+    """Whether "question::answer" is a flashcard rather than a Dataview field "key:: value".
+
+    A field's key is a short name ("half-life", "drug class"), and a field whose value is only
+    links relates notes ("in contrast to:: [[Clozapine]]"); a card asks ("Which receptor does
+    haloperidol block?", "What is …") or names a topic of three or more words ("Mechanism of
+    haloperidol") and answers in words.
+    """
+    question = question.strip(" *_")
+    if not answer.strip() or _ONLY_LINKS.match(answer):
+        return False
+    words = question.split()
+    return question.endswith("?") or bool(_WH.match(question)) or len(words) >= 3
+
+
 def _read_card(sent: Sentence) -> None:
     """Tidy a sentence's text; a one-line card "Q;;A" reads "Q — A"."""
     text = _CLOZE.sub(r"\1", sent.text)
-    parts = _CARD_MARK.split(text)
-    if len(parts) == 2 and all(part.strip() for part in parts):
-        text, sent.card = f"{parts[0].strip()} — {parts[1].strip()}", True
+    m = _CARD_MARK.search(text)
+    if m and len(_CARD_MARK.findall(text)) == 1:
+        question, answer = text[: m.start()].strip(), text[m.end() :].strip()
+        words = answer
+        for link in sent.links:
+            words = words.replace(link.display, " ")
+        words = words if re.search(r"[^\W_]", words) else ""  # an answer of links only
+        # "::" is also Dataview's ("**Topics**:: …" when markup hides it from the parser)
+        dataview = m.group().strip() == "::" and not is_card_question(question, words)
+        if question and answer and not dataview:
+            text, sent.card = f"{question} — {answer}", True
     sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
 
 
