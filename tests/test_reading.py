@@ -228,14 +228,15 @@ def test_a_field_of_links_or_a_short_key_is_not_a_card(tmp_path: Path) -> None:
             ---
             type: drug
             ---
-            in contrast to:: [[Aripiprazole]]
+            in contrast to:: [[Aripiprazole]] and [[Caffeine]]
+            why:: it blocks D2
             **Related drugs**:: Caffeine blocks A1
             Which receptor does it block:: D2 receptors
             """
         },
     )
     assert _claims(kg, "Drugs/Haloperidol.md") == [
-        ("Which receptor does it block — D2 receptors", 6)
+        ("Which receptor does it block — D2 receptors", 7)
     ]
     assert triples(kg, "Drugs/Haloperidol.md") == {
         ("Haloperidol", "antagonist", "Dopamine D2 receptor")

@@ -99,6 +99,7 @@ def test_a_line_of_links_is_navigation() -> None:
         ("Drugs used in schizophrenia", False),
         ("Causes", False),
         ("Causes of hyperprolactinaemia", False),
+        ("Limits and complications", False),
         ("What it is", False),
         ("Being a partial agonist", False),
     ],

@@ -79,10 +79,10 @@ def _lemmas(word: str) -> set[str]:
 
 def _finite_verb(word: str, previous: str, following: str = "") -> bool:
     """A verb that can carry a statement: "is", "blocks", "metabolizes", "(opioids) bind";
-    not a noun that looks like one: "Causes of anaemia", "Uses of lithium"."""
+    not a noun that looks like one: "Causes of anaemia", "Limits and complications"."""
     w = word.lower()
-    if following.lower() == "of" and w not in _AUXILIARIES:
-        return False
+    if following.lower() in ("of", "and", "or", "&") and w not in _AUXILIARIES:
+        return False  # "Causes of anaemia", "Signs and symptoms", "Limits and complications"
     if w in _AUXILIARIES or w in _IRREGULAR or _FINITE_SUFFIX.match(w):
         return True
     if w.endswith("s") and not w.endswith("ss") and (w[:-1] in _VERBS or w[:-2] in _VERBS):

@@ -187,7 +187,7 @@ def _split_line(text: str) -> list[tuple[int, int]]:
 
 
 _WH = re.compile(r"^\W*(?:what|which|who|whom|whose|why|how|when|where)\b", re.IGNORECASE)
-_ONLY_LINKS = re.compile(r"^(?:\s*!?\[\[[^\[\]]*\]\][\s,;.]*)+$")
+_ONLY_LINKS = re.compile(r"^(?:\s*!?\[\[[^\[\]]*\]\][\s,;.]*(?:and|or)?)+$")
 
 
 def is_card_question(question: str, answer: str) -> bool:
@@ -202,7 +202,9 @@ def is_card_question(question: str, answer: str) -> bool:
     if not answer.strip() or _ONLY_LINKS.match(answer):
         return False
     words = question.split()
-    return question.endswith("?") or bool(_WH.match(question)) or len(words) >= 3
+    return (
+        question.endswith("?") or len(words) >= 3 or (len(words) == 2 and bool(_WH.match(question)))
+    )
 
 
 def _read_card(sent: Sentence) -> None:
@@ -214,7 +216,8 @@ def _read_card(sent: Sentence) -> None:
         words = answer
         for link in sent.links:
             words = words.replace(link.display, " ")
-        words = words if re.search(r"[^\W_]", words) else ""  # an answer of links only
+        # an answer of links only
+        words = words if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", words)) else ""
         # "::" is also Dataview's ("**Topics**:: …" when markup hides it from the parser)
         dataview = m.group().strip() == "::" and not is_card_question(question, words)
         if question and answer and not dataview:
