@@ -19,6 +19,7 @@ STATEMENTS = [
     "Tardive dyskinesia: involuntary movements after years of treatment",
     "D2 is the receptor every antipsychotic shares:",
     "Chronic caffeine use upregulates A1 receptors",
+    "When caffeine wears off, adenosine acts on A1 receptors again.",
 ]
 
 
@@ -31,6 +32,7 @@ NOT_STATEMENTS = [
     # questions
     ("Does caffeine block A2A receptors?", "question"),
     ("Why do antipsychotics cause weight gain? **", "question"),
+    ("Which drugs block D2 receptors", "question"),
     # instructions and learning objectives
     ("Describe the mechanism of action of haloperidol.", "instruction"),
     ("Explain why clozapine causes agranulocytosis", "instruction"),
@@ -46,6 +48,7 @@ NOT_STATEMENTS = [
     ("This is a plot of receptor occupancy against dose.", "narration"),
     ("We will discuss benzodiazepines next week.", "narration"),
     ("Its dosing is outlined in Table 4.", "narration"),
+    ("The findings are described in Figure 3.", "narration"),
     # navigation and link lists
     ("Next: Lecture 4", "navigation"),
     ("Back to Pharmacology MOC", "navigation"),
@@ -56,6 +59,7 @@ NOT_STATEMENTS = [
     ("#review #d2 receptors", "tags"),
     ("tags: #literature cardiology review", "metadata"),
     ("Status:: draft", "metadata"),
+    ("title: Receptor regulation in the striatum", "metadata"),
     ("**Related drugs**:: Caffeine blocks A1", "metadata"),
     # fragments and labels
     ("Dopamine — reward", "fragment"),

@@ -54,6 +54,7 @@ _ACTION_WORDS = re.compile(
 )
 # "Resensitization: recovery of the response after a break" defines, and a definition states
 _DEFINITION = re.compile(r"^[^:—–]{1,60}?\s*[:—–]\s+\S+(?:\s+\S+){3,}")
+_WH_QUESTION = re.compile(r"^\W*(?:what|which|why|how|who)\b", re.IGNORECASE)
 _WH_START = re.compile(r"^\W*(?:what|which|who|why|how|when|where)\b", re.IGNORECASE)
 _DETERMINERS = frozenset(
     "a an the this that these those its their his her our your of".split()  # noqa: SIM905
@@ -127,8 +128,11 @@ def has_predicate(text: str, heading: bool = False) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """ "Does caffeine block A2A receptors?" asks rather than states."""
-    return text.rstrip(" *_").endswith("?")
+    """A question: "Does caffeine block A2A receptors?", or "Which drugs block D2 receptors"
+    without its question mark (but not "When it wears off, …")."""
+    if text.rstrip(" *_").endswith("?"):
+        return True
+    return _WH_QUESTION.match(text) is not None and "," not in text
 
 
 _INSTRUCTION = re.compile(
@@ -157,7 +161,8 @@ _NARRATION = re.compile(
     r"|^(?:\W*)(?:here\s+we|we\s+will|we'll|today\s+we|now\s+we|let's|let\s+us|"
     r"as\s+(?:shown|seen)\s+(?:in|on|above|below))\b"
     r"|\bin\s+(?:this|today's)\s+(?:lecture|video|session|class|note)\b"
-    r"|\b(?:outlined|shown|summari[sz]ed|listed|illustrated|depicted|presented|given)\s+"
+    r"|\b(?:outlined|shown|summari[sz]ed|listed|illustrated|depicted|presented|given|"
+    r"described)\s+"
     r"(?:in|on)\s+(?:the\s+)?(?:table|figure|fig|slide|chart|diagram)\b",
     re.IGNORECASE,
 )
@@ -203,7 +208,7 @@ def is_tag_line(text: str) -> bool:
 
 _METADATA = re.compile(
     r"^\W*(?:tags?|aliases?|status|created|modified|updated|date|type|category|categories|"
-    r"author|topics?|keywords?)\s*::?(?:\s|$)"
+    r"author|topics?|keywords?|title|description|url|cssclass(?:es)?)\s*::?(?:\s|$)"
     r"|^\W*[^\W\d][\w\s/-]{0,30}?\W*::(?!:)",  # any Dataview field, "**Related**:: …"
     re.IGNORECASE,
 )
