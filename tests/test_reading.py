@@ -243,6 +243,15 @@ def test_a_field_of_links_or_a_short_key_is_not_a_card(tmp_path: Path) -> None:
     }
 
 
+def test_odd_card_lines_parse_in_linear_time() -> None:
+    import time
+
+    line = "Q" + " " * 50_000 + ";\n" + "{{c1::" * 10_000 + "\n" + "[[a]]   " * 2_000 + "x::y\n"
+    start = time.perf_counter()
+    parse_note((line * 2).encode(), "N.md")
+    assert time.perf_counter() - start < 5.0  # markdown-it itself takes most of it
+
+
 # -- soft line breaks ----------------------------------------------------------------------
 
 

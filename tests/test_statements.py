@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from vaultkg.kg.statements import has_predicate, not_a_statement
@@ -123,3 +125,22 @@ def test_nothing_under_a_heading_of_objectives_or_questions_is_a_statement() -> 
     assert not_a_statement(text, context=["Pharmacology", "Learning objectives"]) is not None
     assert not_a_statement(text, context=["Review questions"]) is not None
     assert not_a_statement(text, context=["Pharmacology", "Mechanism"]) is None
+
+
+ADVERSARIAL = [
+    " " * 100_000 + ";",
+    "[[a]]" + "   " * 30 + "x",
+    "a / " * 20_000 + "b",
+    "x" * 100_000 + "/",
+    "{{c1::" * 20_000,
+    "Which" + " receptor," * 20_000,
+    "%2" * 50_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_long_odd_lines_are_judged_in_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    not_a_statement(text, links=["a"], card=True)
+    not_a_statement(text, heading=True)
+    assert time.perf_counter() - start < 1.0

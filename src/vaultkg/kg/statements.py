@@ -182,14 +182,15 @@ _NAVIGATION = re.compile(
 )
 
 
+_CRUMB = re.compile(r"\s[>»/|]\s")
+
+
 def is_navigation(text: str, links: Sequence[str] = ()) -> bool:
     """A way to other notes: "Next: [[Lecture 3]]", "Back to [[Pharmacology MOC]]", a
     breadcrumb "Home > Drugs > Haloperidol", or a line that is only links."""
     if _NAVIGATION.match(text):
         return True
-    if re.search(r"\S\s+(?:>|»|/|\|)\s+\S.*\s(?:>|»|/|\|)\s+\S", text) and not has_predicate(
-        re.sub(r"[>»/|]", " ", text)
-    ):
+    if len(_CRUMB.findall(text)) >= 2 and not has_predicate(_CRUMB.sub(" ", text)):
         return True  # a breadcrumb of three or more parts
     if not links:
         return False
@@ -233,11 +234,20 @@ def is_mnemonic(text: str) -> bool:
 
 
 _URL = re.compile(r"\b(?:https?|file|obsidian)://\S+|\bwww\.\S+", re.IGNORECASE)
-_PATH = re.compile(
-    r"\S*%[0-9A-Fa-f]{2}\S*|\S+\.(?:md|png|jpe?g|gif|svg|pdf|canvas|html?|docx?|pptx?)\b"
-    r"|\S+/\S+/\S*|[A-Za-z]:\\\S*"
-)
-_FILE = re.compile(r"/.*\.(?:md|png|jpe?g|gif|svg|pdf|canvas|html?|docx?|pptx?)$", re.I)
+_EXTENSIONS = (".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".pdf", ".canvas", ".html", ".docx")
+_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _is_path(token: str) -> bool:
+    token = token.strip(".,;:()[]<>\"'").lower()
+    return (
+        _ENCODED.search(token) is not None
+        or token.endswith(_EXTENSIONS)
+        or token.count("/") >= 2
+        or re.match(r"[a-z]:\\", token) is not None
+    )
+
+
 _CODE_SIGNS = (
     re.compile(r";\s*$"),
     re.compile(r"[{}]"),
@@ -255,11 +265,11 @@ def is_code_or_path(text: str) -> bool:
         return True
     if "%20" in stripped or re.search(r"%[0-9A-Fa-f]{2}\S*%[0-9A-Fa-f]{2}", stripped):
         return True
-    residue = _PATH.sub(" ", _URL.sub(" ", stripped))
+    residue = " ".join(t for t in _URL.sub(" ", stripped).split() if not _is_path(t))
     if len(residue.strip()) < len(stripped) and not re.search(r"[^\W\d_]{3,}", residue):
         return True
-    if _FILE.search(stripped):
-        return True
+    if "/" in stripped and stripped.lower().endswith(_EXTENSIONS):
+        return True  # "Pharmacology/Week 3/Antipsychotics.md"
     return sum(1 for sign in _CODE_SIGNS if sign.search(stripped)) >= 2
 
 

@@ -127,9 +127,9 @@ def table_cell_starts(line: str) -> list[int]:
 
 # flashcards (Spaced Repetition plugin): "Q::A", "Q:::A", "Q;;A", "Q;;;A" on one line, or
 # question lines, a line of "?" or "??", answer lines; cloze deletions "{{c1::answer::hint}}"
-_CARD_MARK = re.compile(r"\s*(?:;;;?|:::?)\s*")
+_CARD_MARK = re.compile(r";;;?|:::?")
 _CARD_LINE = re.compile(r"\?\??")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}")
+_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
 # a line that ends like this runs on into the next one
 _RUNS_ON = re.compile(
     r"(?:[,;(/&+\-–—]|\b(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|for|from|with|as|than|"
@@ -187,7 +187,7 @@ def _split_line(text: str) -> list[tuple[int, int]]:
 
 
 _WH = re.compile(r"^\W*(?:what|which|who|whom|whose|why|how|when|where)\b", re.IGNORECASE)
-_ONLY_LINKS = re.compile(r"^(?:\s*!?\[\[[^\[\]]*\]\][\s,;.]*(?:and|or)?)+$")
+_ONLY_LINKS = re.compile(r"^\s*(?:!?\[\[[^\[\]]*\]\](?:[\s,;.]|and|or)*)+$")
 
 
 def is_card_question(question: str, answer: str) -> bool:
@@ -219,7 +219,7 @@ def _read_card(sent: Sentence) -> None:
         # an answer of links only
         words = words if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", words)) else ""
         # "::" is also Dataview's ("**Topics**:: …" when markup hides it from the parser)
-        dataview = m.group().strip() == "::" and not is_card_question(question, words)
+        dataview = m.group() == "::" and not is_card_question(question, words)
         if question and answer and not dataview:
             text, sent.card = f"{question} — {answer}", True
     sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
