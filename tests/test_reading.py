@@ -58,6 +58,28 @@ def test_a_drug_notes_heading_speaks_of_that_drug(tmp_path: Path) -> None:
     }
 
 
+def test_a_claim_notes_heading_that_repeats_its_title_is_not_a_second_claim(
+    tmp_path: Path,
+) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Claims/Caffeine blocks A1 receptors.md": """
+            ---
+            type: claim
+            ---
+            # Caffeine blocks A1 receptors
+
+            ## Caffeine blocks A2A receptors too
+            """
+        },
+    )
+    assert _claims(kg, "Claims/Caffeine blocks A1 receptors.md") == [
+        ("Caffeine blocks A2A receptors too", 6),
+        ("Caffeine blocks A1 receptors", 1),
+    ]
+
+
 def test_a_heading_sentence_keeps_its_column_and_links() -> None:
     note = parse_note(b"## [[Haloperidol]] blocks [[D2]]\n", "N.md").note
     s = note.headings[0].sentence

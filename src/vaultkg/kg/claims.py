@@ -256,7 +256,7 @@ class NoteClaims:
         for fld in note.fields:
             self._field_claim(fld, note_level)
         self._property_claims(note_level)
-        if self.entity is None and str(note.property("type", "")).lower() == "claim":
+        if self._has_title_claim():
             self._title_claim()
         return self.claims
 
@@ -266,15 +266,20 @@ class NoteClaims:
         """Every sentence that may state a claim, in reading order: statement-like headings
         (with no block) and the sentences of prose blocks outside the references."""
         found: list[tuple[Block | None, Sentence]] = []
+        # a claim note's title is its claim already; its first heading often repeats it
+        title = normalise(self.note.title) if self._has_title_claim() else None
         for h in self.note.headings:
-            if h.sentence is not None and not any(
-                REFERENCE_SECTIONS.match(text.strip()) for text, _ in h.sentence.context
-            ):
+            if h.sentence is None or normalise(h.sentence.text) == title:
+                continue
+            if not any(REFERENCE_SECTIONS.match(text.strip()) for text, _ in h.sentence.context):
                 found.append((None, h.sentence))
         for block in self.note.blocks:
             if not _in_references(block):
                 found.extend((block, s) for s in block.sentences)
         return sorted(found, key=lambda pair: pair[1].line)
+
+    def _has_title_claim(self) -> bool:
+        return self.entity is None and str(self.note.property("type", "")).lower() == "claim"
 
     def _not_a_claim(self, s: Sentence, heading: bool = False) -> bool:
         """Questions, instructions, narration, navigation, fragments and template text."""
