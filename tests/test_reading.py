@@ -206,6 +206,12 @@ def test_one_line_flashcards_are_statements(tmp_path: Path) -> None:
     }
 
 
+def test_a_field_card_is_read_under_its_heading(tmp_path: Path) -> None:
+    kg = load(tmp_path, {"Notes/N.md": "## Haloperidol\n\nWhat does it block:: D2 receptors\n"})
+    assert _claims(kg) == [("What does it block — D2 receptors", 3)]
+    assert triples(kg, "Notes/N.md") == {("Haloperidol", "antagonist", "Dopamine D2 receptor")}
+
+
 def test_a_multi_line_card_and_a_cloze(tmp_path: Path) -> None:
     kg = load(
         tmp_path,

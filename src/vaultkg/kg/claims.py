@@ -278,6 +278,17 @@ class NoteClaims:
                 found.extend((block, s) for s in block.sentences)
         return sorted(found, key=lambda pair: pair[1].line)
 
+    def _headings_above(self, line: int) -> list[tuple[str, int]]:
+        """The headings a line stands under, outermost first."""
+        stack: list[tuple[int, str, int]] = []
+        for h in self.note.headings:
+            if h.line >= line:
+                break
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            stack.append((h.level, h.text, h.line))
+        return [(text, at) for _, text, at in stack]
+
     def _has_title_claim(self) -> bool:
         return self.entity is None and str(self.note.property("type", "")).lower() == "claim"
 
@@ -372,6 +383,8 @@ class NoteClaims:
         block = next((b for b in self.note.blocks if b.line <= fld.line <= b.end_line), None)
         if block is not None and block.sentences:
             sentence.context = block.sentences[0].context
+        else:
+            sentence.context = self._headings_above(fld.line)
         if self._not_a_claim(sentence):
             return
         mentions = self.mentions(text, sentence.links)
