@@ -22,6 +22,10 @@ STATEMENTS = [
     "D2 is the receptor every antipsychotic shares:",
     "Chronic caffeine use upregulates A1 receptors",
     "When caffeine wears off, adenosine acts on A1 receptors again.",
+    "Rx: potent topical steroids",
+    "2nd line: haloperidol",
+    "MOA: D2 antagonism",
+    "If agitation persists then haloperidol 5 mg",
 ]
 
 
@@ -125,6 +129,8 @@ def test_nothing_under_a_heading_of_objectives_or_questions_is_a_statement() -> 
     assert not_a_statement(text, context=["Pharmacology", "Learning objectives"]) is not None
     assert not_a_statement(text, context=["Review questions"]) is not None
     assert not_a_statement(text, context=["Pharmacology", "Mechanism"]) is None
+    # the nearest heading decides: a subsection of statements under "Questions"
+    assert not_a_statement(text, context=["Questions", "Complications"]) is None
 
 
 ADVERSARIAL = [

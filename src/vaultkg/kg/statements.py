@@ -33,6 +33,8 @@ _VERBS_TEXT = """act activate affect alter antagonize appear associate attenuate
     result reverse seem shift show signal slow stimulate suppress synthesize take target
     tend transport treat trigger work worsen downregulate upregulate inactivate deactivate
     exert contribute lose gain carry reach undergo become antagonise metabolise accumulate build
+    use recommend give consider avoid prefer administer prescribe monitor present manifest
+    resolve indicate suggest
     develop come turn ask drop say suggest find report argue think call consist comprise belong
     vary decline rise fall grow persist last recover return emerge begin start stop end feel
     look keep hold bring put set get go let play serve constitute represent indicate reveal
@@ -56,6 +58,13 @@ _ACTION_WORDS = re.compile(
 _DEFINITION = re.compile(r"^[^:—–]{1,60}?\s*[:—–]\s+\S+(?:\s+\S+){3,}")
 _WH_QUESTION = re.compile(r"^\W*(?:what|which|why|how|who)\b", re.IGNORECASE)
 _WH_START = re.compile(r"^\W*(?:what|which|who|why|how|when|where)\b", re.IGNORECASE)
+# clinical shorthand whose label is the predicate: "Rx: …" is "is treated with …"
+_SHORTHAND = re.compile(
+    r"^\W*(?:rx|tx|dx|ddx|treatment|management|(?:first|second|third|\d(?:st|nd|rd|th))"
+    r"[\s-]+line|caused\s+by|due\s+to|causes|indications?|contraindications?|side\s+effects?|"
+    r"adverse\s+effects?|mechanism(?:\s+of\s+action)?|moa)\s*:\s*\S",
+    re.IGNORECASE,
+)
 _DETERMINERS = frozenset(
     "a an the this that these those its their his her our your of".split()  # noqa: SIM905
 )
@@ -113,6 +122,10 @@ def has_predicate(text: str, heading: bool = False) -> bool:
         return True  # a full sentence of prose, with a verb the list does not know
     if _ARROWS.search(text) or _ACTION_WORDS.search(text) or _DEFINITION.match(text):
         return True
+    if _SHORTHAND.match(text) or (
+        re.search(r"\bif\b", text, re.I) and re.search(r"\bthen\b", text, re.I)
+    ):
+        return True  # "Rx: potent topical steroids", "If PEFR < 50% then prednisolone"
     for i, w in enumerate(words):
         lw = w.lower()
         if i and lw in _VERBS and words[i - 1].lower() not in _DETERMINERS:
@@ -327,9 +340,10 @@ def not_a_statement(
 
     ``links``: the display texts of its links; ``heading``: the text is a heading (which needs
     a finite verb); ``card``: a flashcard "question — answer", whose question may ask;
-    ``context``: the headings and parent items it stands under.
+    ``context``: the headings and parent items it stands under, outermost first; the nearest
+    decides ("## Questions" above "### Complications" holds statements again).
     """
-    if any(_NOT_FACT_SECTIONS.match(c) for c in context):
+    if context and _NOT_FACT_SECTIONS.match(context[-1]):
         return "in a section of questions or tasks"
     answer = text.split(" — ", 1)[1] if card and " — " in text else text
     for name, rule in _RULES:
