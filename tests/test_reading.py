@@ -291,6 +291,13 @@ def test_lines_that_each_state_something_are_sentences_of_their_own() -> None:
     ]
 
 
+def test_a_label_line_goes_with_the_line_it_labels() -> None:
+    assert _sentences("Rx:\nHaloperidol 5 mg\nCaffeine blocks A1\n") == [
+        ("Rx: Haloperidol 5 mg", 1),
+        ("Caffeine blocks A1", 3),
+    ]
+
+
 def test_prose_wrapped_across_lines_stays_one_sentence() -> None:
     assert _sentences("Haloperidol is an antagonist at the\nD2 receptor in the striatum.\n") == [
         ("Haloperidol is an antagonist at the D2 receptor in the striatum.", 1)

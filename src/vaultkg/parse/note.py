@@ -162,19 +162,26 @@ def _card_separator(texts: list[str]) -> int | None:
     return None
 
 
-def _separate_lines(texts: list[str]) -> bool:
-    """Whether each line of a paragraph is a statement of its own (soft line breaks, as in a
-    Notion export or a block of flashcards) rather than prose wrapped across lines: every line
-    after the first starts with a capital, a digit or a tag, and none runs on into the next."""
+def _statement_lines(texts: list[str]) -> list[tuple[int, int]] | None:
+    """The lines of a paragraph grouped into statements, as (first, end) line indices, when
+    its lines are statements of their own (soft line breaks, as in a Notion export or a block
+    of flashcards) rather than prose wrapped across lines: every line after the first starts
+    with a capital, a digit or a tag, and none runs on into the next. A line ending in a colon
+    goes with the next ("Rx:" / "Oral steroids")."""
     lines = [_CLOZE.sub(r"\1", t).strip() for t in texts]
     if any(_CARD_MARK.search(t) for t in lines):
-        return True
+        return [(i, i + 1) for i in range(len(lines))]
     if len(lines) < 2 or not all(lines):
-        return False
-    return all(
-        (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] == "#") and not _RUNS_ON.search(prev)
-        for prev, nxt in pairwise(lines)
-    )
+        return None
+    groups = [(0, 1)]
+    for i, (prev, nxt) in enumerate(pairwise(lines), start=1):
+        if prev.endswith(":"):
+            groups[-1] = (groups[-1][0], i + 1)
+        elif (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] == "#") and not _RUNS_ON.search(prev):
+            groups.append((i, i + 1))
+        else:
+            return None
+    return groups if len(groups) > 1 else None
 
 
 def _split_line(text: str) -> list[tuple[int, int]]:
@@ -734,8 +741,11 @@ class _Builder:
         card = _card_separator(texts)
         if card is not None:
             spans = [(0, len(text))]
-        elif _separate_lines(texts):
-            spans = [(a + s, a + e) for a, b in lines for s, e in _split_line(text[a:b])]
+        elif (groups := _statement_lines(texts)) is not None:
+            spans = []
+            for first, end in groups:
+                a, b = lines[first][0], lines[end - 1][1]
+                spans.extend((a + s, a + e) for s, e in _split_line(text[a:b]))
         else:
             spans = sentences.split(text)
         # zero-width markers (footnotes, citations) that follow a sentence's end belong to it
