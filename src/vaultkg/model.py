@@ -77,6 +77,8 @@ class Heading:
     line: int
     anchor: str  # the form Obsidian writes in [[note#anchor]]
     slug: str  # an HTML id
+    # the heading read as a sentence (a heading may state a fact: "# Naltrexone blocks ...")
+    sentence: Sentence | None = None
 
 
 @dataclass(slots=True)
@@ -135,10 +137,15 @@ class Sentence:
     footnotes: list[str] = field(default_factory=list)
     citekeys: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
+    # what the sentence is read under, outermost first: the headings above it, then its
+    # parent list items, as (text, line); a list item may leave its subject to these
+    context: list[tuple[str, int]] = field(default_factory=list)
+    # a flashcard: ``text`` is "question — answer", and the answer is what it states
+    card: bool = False
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?")
+        return not self.card and self.text.rstrip().endswith("?")
 
 
 @dataclass(slots=True)

@@ -53,7 +53,10 @@ def check(
         v = read_vault(vault_path(vault))
     except VaultError as exc:
         fail(str(exc))
-    diags = v.sorted_diagnostics()
+    from ..kg import boilerplate
+
+    template = boilerplate.diagnostics(boilerplate.find(v.notes.values()))
+    diags = sorted([*v.sorted_diagnostics(), *template], key=lambda d: (d.path, d.line, d.col))
     links = sum(len(n.links) for n in v.notes.values())
     broken = sum(
         1 for n in v.notes.values() for link in n.links if link.status in ("broken", "outside")

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from ..model import Block, Diagnostic, Link, Note, Sentence
+from ..model import Block, Diagnostic, InlineField, Link, Note, Sentence
 from ..parse.frontmatter import strings_in
+from ..parse.note import is_card_question
 from ..resolve import LinkIndex
 from .actions import action_for_key
+from .boilerplate import normalise
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES
 from .evidence import best_level, certainty
 from .model import Citation, Claim, Entity, RelationMention, Source
 from .names import NameMatcher
 from .relations import Mention, extract
 from .sources import footnote_identifiers, identifiers_in_text, inline_source
+from .statements import not_a_statement
 
 REFERENCE_SECTIONS = re.compile(
     r"^(?:references?|sources?|bibliography|literature|works cited|citations?|further reading)"
@@ -76,9 +79,10 @@ class Catalogue:
 class NoteClaims:
     """Extracts the claims of one note."""
 
-    def __init__(self, note: Note, cat: Catalogue) -> None:
+    def __init__(self, note: Note, cat: Catalogue, template: Collection[str] = ()) -> None:
         self.note = note
         self.cat = cat
+        self.template = template  # normalised template sentences (boilerplate.find)
         self.entity = cat.entities.get(note.path)
         self.own_source = note.path if note.path in cat.sources else None
         self.footnotes = {f.label: f for f in note.footnotes}
@@ -215,6 +219,7 @@ class NoteClaims:
     def extract(self) -> list[Claim]:
         note = self.note
         note_cites: list[Citation] | None = None
+        block_cites: dict[int, list[Citation]] = {}
 
         def note_level() -> list[Citation]:
             nonlocal note_cites
@@ -222,49 +227,118 @@ class NoteClaims:
                 note_cites = self.note_citations()
             return note_cites
 
-        default_subject = self.entity.key if self.entity and self.entity.type == "drug" else None
-        for block in note.blocks:
-            if _in_references(block):
+        for block, s in self._statements():
+            in_claim_callout = block is not None and block.callout == "claim"
+            if not in_claim_callout and self._not_a_claim(s, heading=block is None):
                 continue
-            block_cites: list[Citation] | None = None
-            for s in block.sentences:
-                in_claim_callout = block.callout == "claim"
-                if s.is_question:
-                    continue
-                mentions = self.mentions(s.text, s.links)
-                if not any(m.key for m in mentions) and not in_claim_callout:
-                    continue
-                if not _has_words_outside(s.text, mentions):
-                    continue  # a bare link ("- [[Caffeine]]") states nothing
-                claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
-                claim.entities = _unique(m.key for m in mentions if m.key)
-                claim.certainty = certainty(s.text)  # type: ignore[assignment]
-                for f in extract(s.text, mentions, default_subject):
-                    claim.relations.append(
-                        RelationMention(f.subject, f.action, f.object, f.negated)
-                    )
-                cites = self.sentence_citations(s)
-                if not cites:
-                    if block_cites is None:
-                        block_cites = self.block_citations(block)
-                    cites = block_cites
-                if not cites:
-                    cites = note_level()
-                if not cites and self.own_source:
-                    # what a source note says of its source is supported by that source
-                    cites = [Citation(self.own_source, "note", "self")]
-                self._finish(claim, cites)
+            mentions = self.mentions(s.text, s.links)
+            if not any(m.key for m in mentions) and not in_claim_callout:
+                continue
+            if not _has_words_outside(s.text, mentions):
+                continue  # a bare link ("- [[Caffeine]]") states nothing
+            claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
+            claim.entities = _unique(m.key for m in mentions if m.key)
+            claim.certainty = certainty(s.text)  # type: ignore[assignment]
+            subject, obj = self.defaults(s.context)
+            for f in extract(s.text, mentions, subject, obj, carriers=self.cat.carriers):
+                claim.relations.append(RelationMention(f.subject, f.action, f.object, f.negated))
+            cites = self.sentence_citations(s)
+            if not cites and block is not None:
+                if block.line not in block_cites:
+                    block_cites[block.line] = self.block_citations(block)
+                cites = block_cites[block.line]
+            if not cites:
+                cites = note_level()
+            if not cites and self.own_source:
+                # what a source note says of its source is supported by that source
+                cites = [Citation(self.own_source, "note", "self")]
+            self._finish(claim, cites)
         for fld in note.fields:
             self._field_claim(fld, note_level)
         self._property_claims(note_level)
-        if self.entity is None and str(note.property("type", "")).lower() == "claim":
+        if self._has_title_claim():
             self._title_claim()
         return self.claims
 
-    def _field_claim(self, fld, note_level) -> None:  # type: ignore[no-untyped-def]
+    # -- where statements are read ---------------------------------------------------------
+
+    def _statements(self) -> list[tuple[Block | None, Sentence]]:
+        """Every sentence that may state a claim, in reading order: statement-like headings
+        (with no block) and the sentences of prose blocks outside the references."""
+        found: list[tuple[Block | None, Sentence]] = []
+        # a claim note's title is its claim already; its first heading often repeats it
+        title = normalise(self.note.title) if self._has_title_claim() else None
+        for h in self.note.headings:
+            if h.sentence is None or normalise(h.sentence.text) == title:
+                continue
+            if not any(REFERENCE_SECTIONS.match(text.strip()) for text, _ in h.sentence.context):
+                found.append((None, h.sentence))
+        for block in self.note.blocks:
+            if not _in_references(block):
+                found.extend((block, s) for s in block.sentences)
+        return sorted(found, key=lambda pair: pair[1].line)
+
+    def _headings_above(self, line: int) -> list[tuple[str, int]]:
+        """The headings a line stands under, outermost first."""
+        stack: list[tuple[int, str, int]] = []
+        for h in self.note.headings:
+            if h.line >= line:
+                break
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            stack.append((h.level, h.text, h.line))
+        return [(text, at) for _, text, at in stack]
+
+    def _has_title_claim(self) -> bool:
+        return self.entity is None and str(self.note.property("type", "")).lower() == "claim"
+
+    def _not_a_claim(self, s: Sentence, heading: bool = False) -> bool:
+        """Questions, instructions, narration, navigation, fragments and template text."""
+        if normalise(s.text) in self.template:
+            return True
+        reason = not_a_statement(
+            s.text,
+            links=[link.display for link in s.links],
+            heading=heading,
+            card=s.card,
+            context=[text for text, _ in s.context],
+        )
+        return reason is not None
+
+    def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:
+        """The drug and the target a sentence speaks of when it names none itself.
+
+        The nearest heading or parent list item that names a drug (a target) decides: its
+        topic, when that is its first-named entity and the only one of its kind ("## Haloperidol",
+        "- Nicotinic receptors"); failing any, the note's own drug or target.
+        """
+        subject: str | None = None
+        obj: str | None = None
+        decided = {"drug": False, "target": False}
+        for text, _ in reversed(context):
+            found = [m for m in self.mentions(text, []) if m.key]
+            drugs = _unique(m.key for m in found if m.type == "drug")
+            targets = _unique(m.key for m in found if m.type in TARGET_TYPES)
+            if drugs and not decided["drug"]:
+                decided["drug"] = True
+                if len(drugs) == 1 and found[0].key == drugs[0]:
+                    subject = drugs[0]
+            if targets and not decided["target"]:
+                decided["target"] = True
+                if len(targets) == 1 and found[0].key == targets[0]:
+                    obj = targets[0]
+        if self.entity is not None and not decided["drug"] and self.entity.type == "drug":
+            subject = self.entity.key
+        if self.entity is not None and not decided["target"] and self.entity.type in TARGET_TYPES:
+            obj = self.entity.key
+        return subject, obj
+
+    def _field_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
         key = fld.key.strip().lower()
         action = action_for_key(key)
         if key not in ("claim", "claims") and action is None:
+            if is_card_question(fld.key, fld.value):
+                self._card_claim(fld, note_level)
             return
         targets = [
             self.cat.entities[link.resolved]
@@ -298,6 +372,33 @@ class NoteClaims:
             block = next((b for b in self.note.blocks if b.line <= fld.line <= b.end_line), None)
             if block is not None:
                 cites = self.block_citations(block)
+        self._finish(claim, cites or note_level())
+
+    def _card_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
+        """A flashcard written "Question::Answer": the answer read in the question's context."""
+        shown = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value)
+        text = f"{' '.join(fld.key.split())} — {' '.join(shown.split())}"
+        sentence = Sentence(text, fld.line, fld.col, list(fld.links), list(fld.footnotes))
+        sentence.citekeys, sentence.card = list(fld.citekeys), True
+        block = next((b for b in self.note.blocks if b.line <= fld.line <= b.end_line), None)
+        if block is not None and block.sentences:
+            sentence.context = block.sentences[0].context
+        else:
+            sentence.context = self._headings_above(fld.line)
+        if self._not_a_claim(sentence):
+            return
+        mentions = self.mentions(text, sentence.links)
+        if not any(m.key for m in mentions):
+            return
+        claim = self._new(text, fld.line, "sentence")
+        claim.entities = _unique(m.key for m in mentions if m.key)
+        claim.certainty = certainty(text)  # type: ignore[assignment]
+        subject, obj = self.defaults(sentence.context)
+        for f in extract(text, mentions, subject, obj, carriers=self.cat.carriers):
+            claim.relations.append(RelationMention(f.subject, f.action, f.object, f.negated))
+        cites = self.sentence_citations(sentence)
+        if not cites and block is not None:
+            cites = self.block_citations(block)
         self._finish(claim, cites or note_level())
 
     def _property_claims(self, note_level) -> None:  # type: ignore[no-untyped-def]

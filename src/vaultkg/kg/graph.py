@@ -16,6 +16,7 @@ import networkx as nx
 
 from ..model import Diagnostic
 from ..vault import Vault
+from . import boilerplate
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .claims import Catalogue, NoteClaims
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
@@ -176,8 +177,9 @@ def build(vault: Vault) -> KnowledgeGraph:
     )
     assert vault.index is not None
     cat = Catalogue(kg.entities, kg.sources, vault.index, matcher)
+    template = boilerplate.find(notes.values())
     for note in notes.values():
-        kg.claims.extend(NoteClaims(note, cat).extract())
+        kg.claims.extend(NoteClaims(note, cat, template).extract())
     kg.diagnostics.extend(cat.diagnostics)
     _aggregate(kg)
     _fill_graph(kg)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 from urllib.parse import unquote
 
@@ -124,6 +125,113 @@ def table_cell_starts(line: str) -> list[int]:
     return [b + len(line[b:]) - len(line[b:].lstrip(" \t")) for b in bounds]
 
 
+# flashcards (Spaced Repetition plugin): "Q::A", "Q:::A", "Q;;A", "Q;;;A" on one line, or
+# question lines, a line of "?" or "??", answer lines; cloze deletions "{{c1::answer::hint}}"
+_CARD_MARK = re.compile(r";;;?|:::?")
+_CARD_LINE = re.compile(r"\?\??")
+_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
+# a line that ends like this runs on into the next one
+_RUNS_ON = re.compile(
+    r"(?:[,;(/&+\-–—]|\b(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|for|from|with|as|than|"
+    r"that|which|is|are|was|were|be|its|their|this|these|via|into|onto|whereas|while))$",
+    re.IGNORECASE,
+)
+
+
+def _tidy(text: str) -> str:
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(_CLOZE.sub(r"\1", text).split()))
+
+
+def _line_ranges(pieces: list[_Piece], starts: list[int], end: int) -> list[tuple[int, int]]:
+    """(start, end) in the block's text of each of its source lines."""
+    bounds: list[int] = []
+    last = -1
+    for p, st in zip(pieces, starts, strict=True):
+        if p.line != last:
+            bounds.append(st)
+            last = p.line
+    bounds.append(end)
+    return list(pairwise(bounds))
+
+
+def _card_separator(texts: list[str]) -> int | None:
+    """The index of a multi-line card's "?" line, with question lines above and answer below."""
+    for i, t in enumerate(texts[1:-1], start=1):
+        if _CARD_LINE.fullmatch(t.strip()):
+            return i
+    return None
+
+
+def _statement_lines(texts: list[str]) -> list[tuple[int, int]] | None:
+    """The lines of a paragraph grouped into statements, as (first, end) line indices, when
+    its lines are statements of their own (soft line breaks, as in a Notion export or a block
+    of flashcards) rather than prose wrapped across lines: every line after the first starts
+    with a capital, a digit or a tag, and none runs on into the next. A line ending in a colon
+    goes with the next ("Rx:" / "Oral steroids")."""
+    lines = [_CLOZE.sub(r"\1", t).strip() for t in texts]
+    if any(_CARD_MARK.search(t) for t in lines):
+        return [(i, i + 1) for i in range(len(lines))]
+    if len(lines) < 2 or not all(lines):
+        return None
+    groups = [(0, 1)]
+    for i, (prev, nxt) in enumerate(pairwise(lines), start=1):
+        if prev.endswith(":"):
+            groups[-1] = (groups[-1][0], i + 1)
+        elif (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] == "#") and not _RUNS_ON.search(prev):
+            groups.append((i, i + 1))
+        else:
+            return None
+    return groups if len(groups) > 1 else None
+
+
+def _split_line(text: str) -> list[tuple[int, int]]:
+    """Sentences of one line; a one-line flashcard stays whole."""
+    if _CARD_MARK.search(_CLOZE.sub(r"\1", text)):
+        stripped = text.strip()
+        start = text.find(stripped)
+        return [(start, start + len(stripped))] if stripped else []
+    return sentences.split(text)
+
+
+_WH = re.compile(r"^\W*(?:what|which|who|whom|whose|why|how|when|where)\b", re.IGNORECASE)
+_ONLY_LINKS = re.compile(r"^\s*(?:!?\[\[[^\[\]]*\]\](?:[\s,;.]|and|or)*)+$")
+
+
+def is_card_question(question: str, answer: str) -> bool:
+    """Whether "question::answer" is a flashcard rather than a Dataview field "key:: value".
+
+    A field's key is a short name ("half-life", "drug class"), and a field whose value is only
+    links relates notes ("in contrast to:: [[Clozapine]]"); a card asks ("Which receptor does
+    haloperidol block?", "What is …") or names a topic of three or more words ("Mechanism of
+    haloperidol") and answers in words.
+    """
+    question = question.strip(" *_")
+    if not answer.strip() or _ONLY_LINKS.match(answer):
+        return False
+    words = question.split()
+    return (
+        question.endswith("?") or len(words) >= 3 or (len(words) == 2 and bool(_WH.match(question)))
+    )
+
+
+def _read_card(sent: Sentence) -> None:
+    """Tidy a sentence's text; a one-line card "Q;;A" reads "Q — A"."""
+    text = _CLOZE.sub(r"\1", sent.text)
+    m = _CARD_MARK.search(text)
+    if m and len(_CARD_MARK.findall(text)) == 1:
+        question, answer = text[: m.start()].strip(), text[m.end() :].strip()
+        words = answer
+        for link in sent.links:
+            words = words.replace(link.display, " ")
+        # an answer of links only
+        words = words if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", words)) else ""
+        # "::" is also Dataview's ("**Topics**:: …" when markup hides it from the parser)
+        dataview = m.group() == "::" and not is_card_question(question, words)
+        if question and answer and not dataview:
+            text, sent.card = f"{question} — {answer}", True
+    sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
+
+
 @dataclass(slots=True)
 class _TokenLines:
     """Where the lines of one inline token's content start, and where they sit in the note."""
@@ -184,7 +292,9 @@ class _Builder:
             self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(note.text)]
         self.lines = lines  # source lines (LF-split, no line ends)
         self.want_spans = want_spans
-        self.section: list[tuple[int, str]] = []
+        self.section: list[tuple[int, str, int]] = []  # (level, text, line) of the headings
+        # the first text of each list item we are inside, outermost first (None until read)
+        self.items: list[tuple[str, int] | None] = []
         self.context: list[str] = []  # list_item / quote / callout / footnote / table
         self.callout: list[str | None] = []
         self.last_block_line = 1
@@ -262,6 +372,10 @@ class _Builder:
                 level, line = pending_heading
                 pending_heading = None
                 self.heading(token, level, line)
+            elif t == "list_item_open":
+                self.items.append(None)
+            elif t == "list_item_close":
+                self.items.pop()
             elif t == "bullet_list_open" or t == "ordered_list_open":
                 self.context.append("list")
             elif t == "bullet_list_close" or t == "ordered_list_close":
@@ -368,7 +482,7 @@ class _Builder:
         if kind != "claim" or not token.map:
             return
         line = token.map[0] + 1
-        section = tuple(text for _, text in self.section)
+        section = tuple(text for _, text, _ in self.section)
         block = Block("callout", line, line, section, callout=kind)
         self.fill_sentences(block, pieces, token)
         if block.sentences:
@@ -384,7 +498,8 @@ class _Builder:
         )
         while self.section and self.section[-1][0] >= level:
             self.section.pop()
-        self.section.append((level, text))
+        self.note.headings[-1].sentence = self.heading_sentence(pieces, token, text, line)
+        self.section.append((level, text, line))
         self.last_block_line = line
         if self.want_spans:
             self.prose_spans(token, "heading")
@@ -409,6 +524,8 @@ class _Builder:
                 self.note.block_ids.append(BlockId(c.content, target_line))
         if ctx == "table":
             return None
+        first_of_item = bool(self.items) and self.items[-1] is None and ctx != "footnote"
+        context = self.ancestors(skip_last_item=first_of_item)
         if not only_id:
             self.last_block_line = line
         in_list = "list" in self.context
@@ -420,16 +537,40 @@ class _Builder:
             kind=kind,  # type: ignore[arg-type]
             line=line,
             end_line=token.map[1],
-            section=tuple(text for _, text in self.section),
+            section=tuple(text for _, text, _ in self.section),
             callout=self.callout[-1] if self.callout else None,
             block_id=ids[-1].content if ids else None,
         )
         if kind == "list_item" and pieces and tokens[max(index - 2, 0)].type == "list_item_open":
             _strip_task(pieces)
         self.fill_sentences(block, pieces, token)
+        for s in block.sentences:
+            s.context = context
+        if first_of_item and block.sentences:
+            self.items[-1] = (" ".join(s.text for s in block.sentences), line)
         if ctx != "footnote" and block.sentences:
             self.note.blocks.append(block)
         return block
+
+    def ancestors(self, skip_last_item: bool = False) -> list[tuple[str, int]]:
+        """The headings above and the parent list items, as (text, line), outermost first."""
+        items = self.items[:-1] if skip_last_item else self.items
+        return [(text, line) for _, text, line in self.section] + [i for i in items if i]
+
+    def heading_sentence(
+        self, pieces: list[_Piece], token: Token, text: str, line: int
+    ) -> Sentence:
+        """A heading read as one sentence, with what it links to and cites."""
+        sent = Sentence(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())), line, 1)
+        for p in pieces:
+            _add_citation(sent, p)
+        first = next((p for p in pieces if p.text.strip() and p.offset is not None), None)
+        if first is not None:
+            lead = len(first.text) - len(first.text.lstrip())
+            sent.line, sent.col = self.locate(token, first.offset + lead)  # type: ignore[operator]
+        sent.urls.extend(u for u in _URL.findall(sent.text) if u not in sent.urls)
+        sent.context = self.ancestors()
+        return sent
 
     # -- inline children -----------------------------------------------------------------
 
@@ -595,7 +736,18 @@ class _Builder:
             text_parts.append(p.text)
             pos += len(p.text)
         text = "".join(text_parts)
-        spans = sentences.split(text)
+        lines = _line_ranges(pieces, starts, len(text))
+        texts = [text[a:b] for a, b in lines]
+        card = _card_separator(texts)
+        if card is not None:
+            spans = [(0, len(text))]
+        elif (groups := _statement_lines(texts)) is not None:
+            spans = []
+            for first, end in groups:
+                a, b = lines[first][0], lines[end - 1][1]
+                spans.extend((a + s, a + e) for s, e in _split_line(text[a:b]))
+        else:
+            spans = sentences.split(text)
         # zero-width markers (footnotes, citations) that follow a sentence's end belong to it
         result: list[tuple[int, int, Sentence]] = []
         for s, e in spans:
@@ -618,7 +770,12 @@ class _Builder:
                 delta = s - starts[k] if p.link is None else 0
                 sent.line, sent.col = self.locate(token, p.offset + delta)
             sent.urls.extend(u for u in _URL.findall(sent.text) if u not in sent.urls)
-            sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(sent.text.split()))
+            if card is not None:
+                question = " ".join(texts[:card])
+                answer = " ".join(texts[card + 1 :])
+                sent.text, sent.card = f"{_tidy(question)} — {_tidy(answer)}", True
+            else:
+                _read_card(sent)
         # a "sentence" that is only citations, e.g. "… receptors. ([[Hyman 1996]])",
         # belongs to the sentence before it
         merged: list[Sentence] = []
