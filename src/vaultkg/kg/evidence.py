@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .identifiers import article_id
+
 LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -20,7 +22,9 @@ SOURCE_LEVELS: dict[str, str] = {
     "animal study": "moderate",
     "pharmacology database": "moderate",
     "journal article": "moderate",
+    "guideline": "moderate",
     "narrative review": "low",
+    "consensus statement": "low",
     "textbook": "low",
     "book": "low",
     "case report": "low",
@@ -86,6 +90,37 @@ _TYPE_SYNONYMS = {
     "case reports": "case report",
     "editorial": "opinion",
     "commentary": "opinion",
+    "letter": "opinion",
+    "journal article": "journal article",
+    "research paper": "journal article",
+    "research article": "journal article",
+    "scientific article": "journal article",
+    "study": "journal article",
+    "trial": "non-randomised trial",
+    "book section": "book",
+    "book chapter": "book",
+    "chapter": "book",
+    "guidelines": "guideline",
+    "clinical guideline": "guideline",
+    "practice guideline": "guideline",
+    "clinical practice guideline": "guideline",
+    "consensus": "consensus statement",
+    "expert consensus": "consensus statement",
+    "position statement": "consensus statement",
+    "animal studies": "animal study",
+    "in vivo": "animal study",
+    "systematic reviews": "systematic review",
+    "meta-analyses": "meta-analysis",
+    "case study": "case report",
+    "encyclopedia article": "encyclopedia",
+    "newspaper article": "news",
+    "magazine article": "news",
+    "blogpost": "blog",
+}
+# the same keys without spaces or hyphens, for tags like #source/researchpaper
+_COMPACT = {
+    re.sub(r"[\s-]", "", key): value
+    for key, value in [*((k, k) for k in SOURCE_LEVELS), *_TYPE_SYNONYMS.items()]
 }
 
 HEDGE_CUES = re.compile(
@@ -107,6 +142,8 @@ def normalise_source_type(value: object) -> str | None:
         return None
     key = " ".join(value.strip().lower().replace("_", " ").split())
     key = _TYPE_SYNONYMS.get(key, key)
+    if key not in SOURCE_LEVELS:
+        key = _COMPACT.get(re.sub(r"[\s-]", "", key), key)
     return key if key in SOURCE_LEVELS else None
 
 
@@ -147,6 +184,8 @@ def infer_source_type(
 ) -> str:
     """A source's type from what is known of it, when no ``source_type`` is given."""
     if doi or pmid:
+        return "journal article"
+    if url and article_id(url):
         return "journal article"
     if isbn or publisher:
         return "book"
