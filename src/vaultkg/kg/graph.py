@@ -17,6 +17,7 @@ import networkx as nx
 from ..model import Diagnostic
 from ..vault import Vault
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
+from .bibliography import read_bibliographies
 from .claims import Catalogue, NoteClaims
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
 from .evidence import at_least, best_level, rank
@@ -175,7 +176,9 @@ def build(vault: Vault) -> KnowledgeGraph:
         for name in e.names
     )
     assert vault.index is not None
-    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher)
+    bibliography, bib_diags = read_bibliographies(vault.root, vault.attachments)
+    kg.diagnostics.extend(bib_diags)
+    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher, bibliography=bibliography)
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat).extract())
     kg.diagnostics.extend(cat.diagnostics)
