@@ -65,6 +65,8 @@ _ARTICLE_URLS = (
     ),
     ("doi", re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.I)),
 )
+_DOI_IN_PATH = re.compile(r"^https?://[^/]+/(?:.*/)?(10\.\d{4,9}/[^\s]+)$", re.I)
+_PAGE_SUFFIX = re.compile(r"(?:/(?:full|abstract|e?pdf|full-?text|html|meta|summary))+/?$")
 
 
 def _balanced_end(text: str, start: int) -> int:
@@ -124,6 +126,11 @@ def article_id(url: str) -> tuple[str, str] | None:
         if m:
             value = m.group(1)
             return kind, value[: _balanced_end(value, 0)] if kind == "doi" else value.upper()
+    # a publisher's page named by its DOI: nejm.org/doi/full/10.1056/…, …/10.3389/x/full
+    m = _DOI_IN_PATH.search(unquote(url.split("?", 1)[0].split("#", 1)[0]))
+    if m:
+        doi = _PAGE_SUFFIX.sub("", m.group(1))
+        return "doi", doi[: _balanced_end(doi, 0)]
     return None
 
 

@@ -47,7 +47,7 @@ _DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("case-control", r"\bcase[- ]control\b"),
         ("cross-sectional", r"\bcross[- ]sectional\b"),
         ("case series", r"\bcase series\b|\breport of (?:two|three|four|\d+) cases\b"),
-        ("case report", r"\bcase report\b|\ba case of\b|\bcase study\b"),
+        ("case report", r"\bcase reports?\b|\ba case of\b|\bcase study\b"),
     )
 )
 _PREPRINT = re.compile(r"\b(?:biorxiv|medrxiv|arxiv|psyarxiv|research square|ssrn)\b", re.I)

@@ -53,6 +53,20 @@ def _tag_type(note: Note) -> str | None:
     return None
 
 
+def _written_type(note: Note) -> str | None:
+    """The source type written in front matter or an inline field (``type:: journal article``);
+    ``type: source`` says only that the note is a source, so a field may still say which."""
+    fields = {f.key.strip().lower().replace("-", "_"): f.value for f in note.fields}
+    for key in ("source_type", "source type"):
+        for value in (note.properties.get(key), fields.get(key)):
+            if found := normalise_source_type(value):
+                return found
+    for value in (note.properties.get("type"), fields.get("type")):
+        if found := normalise_source_type(plain(value) if isinstance(value, str) else value):
+            return found
+    return None
+
+
 def note_properties(note: Note) -> dict[str, Any]:
     """Front matter, with inline fields (``DOI:: 10.1/x``, ``type:: journal article``) filling
     the keys it leaves out."""
@@ -73,11 +87,7 @@ def source_from_note(note: Note) -> Source:
     url = _str(props.get("url"))
     publisher = _str(props.get("publisher"))
     title = _str(props.get("title")) or note.title
-    written = (
-        normalise_source_type(props.get("source_type") or props.get("source type"))
-        or normalise_source_type(props.get("type"))
-        or _tag_type(note)
-    )
+    written = _written_type(note) or _tag_type(note)
     # a generic type gives way to the design the title or keywords name
     design = design_of(" ; ".join([title, *map(str, as_list(props.get("keywords")))]))
     if written in (None, *GENERIC_TYPES) and design:
