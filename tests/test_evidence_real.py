@@ -425,3 +425,44 @@ def test_zotero_citekeys_resolve_through_csl_json(tmp_path: Path) -> None:
     assert graded(kg, "blocks A1") == ("moderate", "sentence", ["cohort"])
     assert kg.sources["cite:berg2019statins"].year == 2019
     assert graded(kg, "blocks D2") == ("very-low", "sentence", ["website"])
+
+
+def test_source_field_covers_the_note(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Sources/Moss 2013.md": "---\ntype: source\nsource_type: cohort\n---\n",
+            "Notes/Linked.md": "source:: [[Moss 2013]]\n\nCaffeine blocks A1 receptors.\n",
+            "Notes/Web.md": "Source:: [Caffeine explained](https://example.org/caffeine)\n\n"
+            "Haloperidol blocks D2 receptors.\n",
+        },
+    )
+    assert graded(kg, "blocks A1") == ("moderate", "note", ["cohort"])
+    assert graded(kg, "blocks D2") == ("very-low", "note", ["website"])
+
+
+def test_a_link_standing_alone_is_a_citation(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": """
+            Caffeine blocks A1 receptors:
+            - [Caffeine and adenosine receptors](https://example.org/caffeine).
+            - [Caffeine](https://en.wikipedia.org/wiki/Caffeine) blocks A2A receptors.
+            """,
+        },
+    )
+    claim = claim_with(kg, "Caffeine and adenosine")
+    assert [c.source for c in claim.citations] == ["url:https://example.org/caffeine"]
+    assert graded(kg, "blocks A2A") == ("unsupported", None, [])
+
+
+def test_zotero_pdf_link_cites_its_item(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "Caffeine blocks A1 receptors "
+            "([p. 7](zotero://open-pdf/library/items/Y5PD1234?page=7)).\n",
+        },
+    )
+    assert graded(kg, "blocks A1") == ("very-low", "sentence", ["unspecified"])

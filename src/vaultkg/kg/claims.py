@@ -31,7 +31,14 @@ REFERENCE_SECTIONS = re.compile(
 )
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
-_ZOTERO = re.compile(r"^zotero://select/(?:items/@([^/?#\s]+)|library/items/(\w+))", re.I)
+# zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
+_ZOTERO = re.compile(
+    r"^zotero://[\w-]+/(?:items/@([^/?#\s]+)|(?:library|groups/\d+)/items/(\w+))", re.I
+)
+# inline fields that cite a source for the whole note: source:: [[Hyman 1996]]
+_CITING_FIELDS = frozenset(
+    {"source", "sources", "reference", "references", "citation", "citations"}
+)
 # quote-like callouts whose title may name the source: [!quote], [!quote-yellow], [!cite]
 _QUOTE_CALLOUTS = ("quote", "cite", "citation")
 
@@ -170,7 +177,11 @@ class NoteClaims:
         texts = self.link_texts.get(clean_url(url))
         if not texts or url in text or article_id(url):
             return True
-        return any(wrapped or is_citation_text(shown) for shown, wrapped in texts)
+        whole = text.strip(" .,;:-–—()[]")
+        return any(
+            wrapped or is_citation_text(shown) or shown == whole  # a link standing alone
+            for shown, wrapped in texts
+        )
 
     def _cite_text(
         self, text: str, urls: Iterable[str], scope: str, every_link: bool = False
@@ -241,6 +252,15 @@ class NoteClaims:
                         cites.append(Citation(res.path, "note", "frontmatter"))
                 for src in reference_sources(_WIKILINK.sub("", text), fallback=False):
                     cites.append(Citation(self.cat.register(src), "note", "frontmatter"))
+        lines = self.note.text.splitlines()
+        for fld in self.note.fields:
+            if fld.key.strip().lower() not in _CITING_FIELDS:
+                continue
+            cites.extend(self._cite_links(fld.links, "note", "field"))
+            raw = lines[fld.line - 1] if 0 < fld.line <= len(lines) else ""
+            urls = [u for _, _, u in find_urls(raw)]
+            for src in reference_sources(fld.value, urls, fallback=False):
+                cites.append(Citation(self.cat.register(src), "note", "field"))  # type: ignore[arg-type]
         return _dedupe(cites)
 
     def _cite_reference_item(self, block: Block) -> list[Citation]:
