@@ -466,3 +466,33 @@ def test_zotero_pdf_link_cites_its_item(tmp_path: Path) -> None:
         },
     )
     assert graded(kg, "blocks A1") == ("very-low", "sentence", ["unspecified"])
+
+
+def test_reference_words_beat_a_publisher_link(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "Caffeine blocks A1 receptors.[^1]\n\n"
+            "Haloperidol blocks D2 receptors.[^2]\n\n"
+            "Amphetamine releases dopamine through DAT.[^3]\n\n"
+            "[^1]: Lane C. Adenosine antagonists: a meta-analysis. Sleep. 2014;37(1):1-9. "
+            "https://journals.example.org/sleep/article/37/1/1/123\n"
+            "[^2]: Moss D. In-hospital arrests: an analysis of Get With The Guidelines data. "
+            "Resuscitation. 2018;130:1-7.\n"
+            "[^3]: Nash G. Pharmacology, chapter 4. https://www.ncbi.nlm.nih.gov/books/NBK0001/\n",
+        },
+    )
+    assert graded(kg, "blocks A1") == ("high", "sentence", ["meta-analysis"])
+    assert graded(kg, "blocks D2") == ("moderate", "sentence", ["journal article"])
+    assert graded(kg, "releases dopamine") == ("low", "sentence", ["book"])
+
+
+def test_a_claim_is_not_read_as_a_reference(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "Unlike a randomized trial, a cohort found caffeine blocks A1 "
+            "(PMID: 4000001).\n"
+        },
+    )
+    assert graded(kg, "blocks A1") == ("moderate", "sentence", ["journal article"])

@@ -195,7 +195,7 @@ class NoteClaims:
                 key = self.cat.source_for("ref", "", f"Zotero item {m.group(2)}")
                 cites.append(Citation(key, scope, "zotero"))  # type: ignore[arg-type]
         web = [u for u in urls if not _ZOTERO.match(u) and (every_link or self._cites_url(u, text))]
-        for src in reference_sources(text, web, fallback=False):
+        for src in reference_sources(text, web, fallback=False, prose=True):
             via = "doi" if src.doi else "pmid" if src.pmid else "url"
             cites.append(Citation(self.cat.register(src), scope, via))  # type: ignore[arg-type]
         return cites

@@ -192,6 +192,8 @@ def infer_source_type(
     lowered = (url or "").lower() + " " + text.lower()
     if "wikipedia.org" in lowered or "britannica.com" in lowered:
         return "encyclopedia"
+    if url and re.search(r"^[a-z]+://[^/]+/(?:.*/)?books?/", url, re.IGNORECASE):
+        return "book"  # a chapter of a book online: ncbi.nlm.nih.gov/books/NBK…, …/content/book/…
     if url:
         return "website"
     if re.search(r"\b(?:press|publishers?|publishing|edition|ed\.)\b", text, re.IGNORECASE):

@@ -29,9 +29,17 @@ _DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("meta-analysis", r"\bmeta-?\s?analy[sz]|\bmeta-regression|\bpooled analysis\b"),
         ("systematic review", r"\bsystematic (?:literature )?review|\bumbrella review|cochrane"),
-        ("guideline", r"\bguidelines?\b|\bpractice parameter|\brecommendations? (?:of|from|for)\b"),
+        # not "…data from Get With The Guidelines", a registry
+        (
+            "guideline",
+            r"(?<!with the )\bguidelines?\b|\bpractice parameter|"
+            r"\brecommendations? (?:of|from|for)\b",
+        ),
         ("consensus statement", r"\bconsensus\b|\bposition (?:statement|paper)\b"),
-        ("narrative review", r"\breview\b|\boverview\b|\bstate of the art\b"),
+        (
+            "narrative review",
+            r"\breview\b|\boverview\b|\bstate of the art\b|\ban update\b|\bupdates? on\b",
+        ),
         (
             "animal study",
             r"\b(?:rats?|mice|mouse|murine|rodents?|primates?|monkeys?|macaques?|zebrafish|"

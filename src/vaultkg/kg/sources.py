@@ -135,7 +135,9 @@ def inline_source(kind: str, value: str, text: str = "") -> Source:
         else:
             source.url = f"https://www.ncbi.nlm.nih.gov/pmc/articles/{value}/"
     elif kind == "url":
-        stype = infer_source_type(url=value)
+        # a reference in a known style is what it says, wherever its link points
+        written = ref.source_type if ref is not None and ref.style else None
+        stype = written or infer_source_type(url=value)
         source = Source(f"url:{value}", value, stype, level_of(stype), inferred=True, url=value)
     elif kind == "isbn":
         source = Source(
@@ -156,15 +158,18 @@ def inline_source(kind: str, value: str, text: str = "") -> Source:
 
 
 def reference_sources(
-    text: str, urls: Iterable[str] = (), *, fallback: bool = True
+    text: str, urls: Iterable[str] = (), *, fallback: bool = True, prose: bool = False
 ) -> list[Source]:
     """The sources one written reference names (a footnote, a bibliography item).
 
     A reference in a known style ("Smith J. Title. J Clin. 2019;80:1. doi:…") is one work,
     whatever identifiers and links it carries; anything else gives one source per identifier
     or URL, and, when it has none and ``fallback`` is set, one source read from its words.
+    With ``prose`` the text is a claim, not a reference: only its identifiers are read.
     """
     found = _merge_urls(identifiers_of(text), urls)
+    if prose:
+        return [inline_source(kind, value) for kind, value in found]
     ref = read_reference(text)
     if ref.style and found:
         kind, value = _best_identifier(found)
