@@ -496,3 +496,17 @@ def test_a_claim_is_not_read_as_a_reference(tmp_path: Path) -> None:
         },
     )
     assert graded(kg, "blocks A1") == ("moderate", "sentence", ["journal article"])
+
+
+def test_a_design_learnt_later_regrades_earlier_claims(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/A.md": "Caffeine blocks A1 receptors (PMID: 4000002).\n",
+            "Notes/B.md": "Haloperidol blocks D2 receptors.[^1]\n\n"
+            "[^1]: Lane C. Caffeine and haloperidol: a randomised controlled trial. "
+            "Sleep. 2014;37(1):1-9. PMID: 4000002\n",
+        },
+    )
+    assert graded(kg, "blocks A1") == ("high", "sentence", ["randomised controlled trial"])
+    assert graded(kg, "blocks D2") == ("high", "sentence", ["randomised controlled trial"])

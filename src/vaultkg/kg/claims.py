@@ -490,6 +490,14 @@ class NoteClaims:
         self.claims.append(claim)
 
 
+def regrade(claims: list[Claim], sources: dict[str, Source]) -> None:
+    """Grade every claim again once all notes are read: a source cited bare in one note
+    ("PMID 123") may learn its design from a full reference in a note read later."""
+    for claim in claims:
+        good = [sources[c.source].level for c in claim.citations if not sources[c.source].retracted]
+        claim.level = best_level(good)
+
+
 def _has_words_outside(text: str, mentions: list[Mention]) -> bool:
     for m in sorted(mentions, key=lambda m: -m.start):
         text = text[: m.start] + " " + text[m.end :]

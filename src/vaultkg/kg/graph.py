@@ -18,7 +18,7 @@ from ..model import Diagnostic
 from ..vault import Vault
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .bibliography import read_bibliographies
-from .claims import Catalogue, NoteClaims
+from .claims import Catalogue, NoteClaims, regrade
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
 from .evidence import at_least, best_level, rank
 from .identifiers import identifiers_of
@@ -181,6 +181,7 @@ def build(vault: Vault) -> KnowledgeGraph:
     cat = Catalogue(kg.entities, kg.sources, vault.index, matcher, bibliography=bibliography)
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat).extract())
+    regrade(kg.claims, kg.sources)  # citations read later may have told a source's design
     kg.diagnostics.extend(cat.diagnostics)
     _aggregate(kg)
     _fill_graph(kg)
