@@ -510,3 +510,20 @@ def test_a_design_learnt_later_regrades_earlier_claims(tmp_path: Path) -> None:
     )
     assert graded(kg, "blocks A1") == ("high", "sentence", ["randomised controlled trial"])
     assert graded(kg, "blocks D2") == ("high", "sentence", ["randomised controlled trial"])
+
+
+def test_unknown_zotero_citekey_is_a_diagnostic(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "Intro line.\n\n"
+            "[Caffeine](zotero://select/items/@nowhere2020) blocks A1 receptors.\n",
+        },
+    )
+    assert graded(kg, "blocks A1") == ("unsupported", None, [])
+    found = [d.format() for d in kg.diagnostics if d.code == "unknown-citekey"]
+    assert found == [
+        "Notes/N.md:3:1: warning: citation key @nowhere2020 matches no source note and no "
+        "bibliography entry; add 'citekey: nowhere2020' to the source's front matter "
+        "[unknown-citekey]"
+    ]

@@ -184,13 +184,14 @@ class NoteClaims:
         )
 
     def _cite_text(
-        self, text: str, urls: Iterable[str], scope: str, every_link: bool = False
+        self, text: str, urls: Iterable[str], scope: str, line: int, every_link: bool = False
     ) -> list[Citation]:
         cites = []
         for url in urls:
+            # a link into Zotero always points at a reference: it is never navigation
             m = _ZOTERO.match(url)
-            if m and m.group(1) and (every_link or self._cites_url(url, text)):
-                cites.extend(self._cite_citekeys([m.group(1)], scope, 0))
+            if m and m.group(1):
+                cites.extend(self._cite_citekeys([m.group(1)], scope, line))
             elif m:
                 key = self.cat.source_for("ref", "", f"Zotero item {m.group(2)}")
                 cites.append(Citation(key, scope, "zotero"))  # type: ignore[arg-type]
@@ -207,7 +208,7 @@ class NoteClaims:
             if label not in cluster:  # a footnote cluster ending a block covers all of it
                 cites.extend(self._cite_footnote(label, scope))
         cites.extend(self._cite_citekeys(s.citekeys, scope, s.line))
-        cites.extend(self._cite_text(s.text, s.urls, scope))
+        cites.extend(self._cite_text(s.text, s.urls, scope, s.line))
         return _dedupe(cites)
 
     def block_citations(self, block: Block) -> list[Citation]:
@@ -217,7 +218,7 @@ class NoteClaims:
             cites.extend(self._cite_footnote(label, "block"))
         cites.extend(self._cite_citekeys(t.citekeys, "block", block.end_line))
         last = block.sentences[-1].text if block.sentences else ""
-        cites.extend(self._cite_text(last, t.urls, "block"))
+        cites.extend(self._cite_text(last, t.urls, "block", block.end_line))
         cites.extend(self._cite_callout_title(block))
         return _dedupe(cites)
 
@@ -272,7 +273,7 @@ class NoteClaims:
         cites = self._cite_links(links, "note", "references")
         cites.extend(self._cite_citekeys(keys, "note", block.line))
         zotero = [u for u in urls if _ZOTERO.match(u)]
-        cites.extend(self._cite_text("", zotero, "note", every_link=True))
+        cites.extend(self._cite_text("", zotero, "note", block.line, every_link=True))
         web = [u for u in urls if not _ZOTERO.match(u)]
         for src in reference_sources(text, web, fallback=not cites and looks_like_reference(text)):
             cites.append(Citation(self.cat.register(src), "note", "references"))  # type: ignore[arg-type]
