@@ -332,8 +332,9 @@ def test_template_reference_heading_over_statements(tmp_path: Path) -> None:
             Caffeine blocks A1 receptors.
 
             # Reference
-            - Haloperidol blocks D2 receptors.
+            - Haloperidol blocks [[Dopamine D2 receptor|D2 receptors]].
             - Amphetamine releases dopamine through DAT.
+            - Aripiprazole acts on the [[Dopamine D2 receptor]]
             """,
             "Notes/Cited.md": """
             Aripiprazole is a partial agonist at D2 receptors.
@@ -346,6 +347,7 @@ def test_template_reference_heading_over_statements(tmp_path: Path) -> None:
     )
     assert graded(kg, "blocks D2") == ("unsupported", None, [])
     assert graded(kg, "releases dopamine") == ("unsupported", None, [])
+    assert graded(kg, "Aripiprazole acts on") == ("unsupported", None, [])
     assert graded(kg, "partial agonist") == ("moderate", "note", ["journal article", "website"])
     assert not [c for c in kg.claims if "Moss" in c.text]
 

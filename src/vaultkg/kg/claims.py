@@ -305,7 +305,7 @@ class NoteClaims:
         return bool(
             keys
             or urls
-            or block.trailing
+            or block.trailing.footnotes
             or any(self._source_of_link(link) for link in links)
             or looks_like_reference(text)
         )
