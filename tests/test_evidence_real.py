@@ -529,3 +529,24 @@ def test_unknown_zotero_citekey_is_a_diagnostic(tmp_path: Path) -> None:
         "bibliography entry; add 'citekey: nowhere2020' to the source's front matter "
         "[unknown-citekey]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.medrxiv.org/content/10.1101/2021.01.01.21249999v1", "preprint"),
+        ("https://doi.org/10.1101/gr.123456.111", "journal article"),
+        ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/", "journal article"),
+        ("https://www.biorxiv.org/content/early/2020/01/01/1", "preprint"),
+        ("https://cks.nice.org.uk/topics/depression/", "guideline"),
+        ("https://bnf.nice.org.uk/drugs/sertraline/", "pharmacology database"),
+        ("https://go.drugbank.com/drugs/DB01104", "pharmacology database"),
+        ("https://www.uptodate.com/contents/serotonin-syndrome", "textbook"),
+        ("https://www.ncbi.nlm.nih.gov/books/NBK482219/", "book"),
+        ("https://en.wikipedia.org/wiki/Sertraline", "encyclopedia"),
+        ("https://example.org/sertraline", "website"),
+    ],
+)
+def test_source_type_of_a_cited_page(tmp_path: Path, url: str, expected: str) -> None:
+    kg = load(tmp_path, {"Notes/N.md": f"Caffeine blocks A1 receptors ([source]({url})).\n"})
+    assert graded(kg, "blocks A1")[2] == [expected]

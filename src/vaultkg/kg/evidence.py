@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .identifiers import article_id
+from .identifiers import article_id, is_preprint_doi
 
 LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -173,6 +173,34 @@ def certainty(text: str) -> str:
     return "asserted"
 
 
+# Sites whose pages are one kind of source wherever they are cited: preprint servers, clinical
+# guideline bodies, curated pharmacology databases and point-of-care references (textbooks).
+# The first entry that the host ends with wins.
+_KNOWN_HOSTS: tuple[tuple[str, str], ...] = (
+    ("biorxiv.org", "preprint"),
+    ("medrxiv.org", "preprint"),
+    ("arxiv.org", "preprint"),
+    ("psyarxiv.com", "preprint"),
+    ("researchsquare.com", "preprint"),
+    ("bnf.nice.org.uk", "pharmacology database"),  # the formulary, before NICE's guidance
+    ("nice.org.uk", "guideline"),
+    ("sign.ac.uk", "guideline"),
+    ("guidelines.gov", "guideline"),
+    ("guidetopharmacology.org", "pharmacology database"),
+    ("drugbank.com", "pharmacology database"),
+    ("drugbank.ca", "pharmacology database"),
+    ("ebi.ac.uk", "pharmacology database"),
+    ("pubchem.ncbi.nlm.nih.gov", "pharmacology database"),
+    ("pdsp.unc.edu", "pharmacology database"),
+    ("uptodate.com", "textbook"),
+    ("dynamed.com", "textbook"),
+    ("bestpractice.bmj.com", "textbook"),
+    ("merckmanuals.com", "textbook"),
+    ("msdmanuals.com", "textbook"),
+    ("accessmedicine.mhmedical.com", "textbook"),
+)
+
+
 def infer_source_type(
     *,
     doi: str | None = None,
@@ -183,15 +211,23 @@ def infer_source_type(
     text: str = "",
 ) -> str:
     """A source's type from what is known of it, when no ``source_type`` is given."""
+    if doi and is_preprint_doi(doi):
+        return "preprint"
     if doi or pmid:
         return "journal article"
-    if url and article_id(url):
-        return "journal article"
+    if url and (found := article_id(url)):
+        return infer_source_type(doi=found[1]) if found[0] == "doi" else "journal article"
     if isbn or publisher:
         return "book"
     lowered = (url or "").lower() + " " + text.lower()
     if "wikipedia.org" in lowered or "britannica.com" in lowered:
         return "encyclopedia"
+    host = re.match(r"^[a-z][\w+.-]*://(?:www\.)?([^/:?#]+)", url or "", re.IGNORECASE)
+    if host:
+        name = host.group(1).lower()
+        for suffix, stype in _KNOWN_HOSTS:
+            if name == suffix or name.endswith("." + suffix):
+                return stype
     if url and re.search(r"^[a-z]+://[^/]+/(?:.*/)?books?/", url, re.IGNORECASE):
         return "book"  # a chapter of a book online: ncbi.nlm.nih.gov/books/NBK…, …/content/book/…
     if url:

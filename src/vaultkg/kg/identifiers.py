@@ -114,6 +114,19 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# DOIs that preprint servers mint: bioRxiv/medRxiv (10.1101/2020.01.01.123456, not the Cold
+# Spring Harbor journals' 10.1101/gr.…), arXiv, Research Square, SSRN, OSF preprints
+_PREPRINT_DOI = re.compile(
+    r"^10\.(?:1101/(?:\d{4}\.\d\d\.\d\d\.)?\d+(?:v\d+)?$|48550/arxiv\.|21203/rs\.|2139/ssrn\.|"
+    r"31234/osf\.io/)",
+    re.IGNORECASE,
+)
+
+
+def is_preprint_doi(doi: str) -> bool:
+    return bool(_PREPRINT_DOI.match(doi))
+
+
 def clean_url(url: str) -> str:
     """A URL without the punctuation or unbalanced bracket a reader may have left after it."""
     return url[: _balanced_end(url, 0)] or url

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .identifiers import ISBN_PATTERN, PMCID_PATTERN, PMID_PATTERN, article_id, find_dois, find_urls
+from .identifiers import (
+    ISBN_PATTERN,
+    PMCID_PATTERN,
+    PMID_PATTERN,
+    article_id,
+    find_dois,
+    find_urls,
+    is_preprint_doi,
+)
 
 # "2019;80(2):123", "2019 Mar;80:123", "2019 Mar 3;80" — the year and volume of AMA/Vancouver
 _AMA_ISSUE = re.compile(r"\b((?:19|20)\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+")
@@ -144,7 +152,7 @@ def read_reference(text: str) -> Reference:
     else:
         m = re.search(r"\b((?:19|20)\d\d)\b", words)
         ref.year = int(m.group(1)) if m else None
-    if ref.journal and _PREPRINT.search(ref.journal):
+    if (ref.journal and _PREPRINT.search(ref.journal)) or (ref.doi and is_preprint_doi(ref.doi)):
         ref.design = "preprint"
     elif ref.journal and re.search(r"cochrane", ref.journal, re.I):
         ref.design = "systematic review"

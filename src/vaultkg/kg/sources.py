@@ -126,7 +126,9 @@ def inline_source(kind: str, value: str, text: str = "") -> Source:
     if kind in ("doi", "pmid", "pmcid"):
         key = {"doi": "doi", "pmid": "pmid", "pmcid": "pmc"}[kind]
         shown = {"doi": f"doi:{value}", "pmid": f"PMID {value}", "pmcid": value}[kind]
-        stype = (ref.design if ref else None) or "journal article"
+        stype = (ref.design if ref else None) or (
+            infer_source_type(doi=value) if kind == "doi" else "journal article"
+        )
         source = Source(f"{key}:{value}", shown, stype, level_of(stype), inferred=True)
         if kind == "doi":
             source.doi = value
