@@ -174,7 +174,6 @@ def test_a_heading_that_states_a_relation_gives_no_default_object(
     assert seen["It binds D2 tightly."] == ("Drugs/Haloperidol.md", None)
 
 
-@pytest.mark.xfail(reason="needs branch rel's default_object handling in relations.extract")
 def test_a_child_item_under_a_receptor_states_a_relation_to_it(tmp_path: Path) -> None:
     kg = load(tmp_path, {"Notes/N.md": "- D2 receptor\n    - Responsive to the agonist Caffeine\n"})
     assert triples(kg, "Notes/N.md") == {("Caffeine", "agonist", "Dopamine D2 receptor")}

@@ -89,6 +89,7 @@ DRUGS_ON_RECEPTORS = [
     ("Morphine", "agonistOf", "Mu-opioid receptor", "moderate"),
     ("Nicotine", "agonistOf", "Alpha4beta2 nicotinic receptor", "moderate"),
     ("Psilocybin", "agonistOf", "Serotonin 5-HT2A receptor", "moderate"),
+    ("THC", "agonistOf", "Cannabinoid CB1 receptor", "moderate"),
     ("THC", "downregulates", "Cannabinoid CB1 receptor", "moderate"),
     ("THC", "partialAgonistOf", "Cannabinoid CB1 receptor", "moderate"),
     ("THC", "partialAgonistOf", "Cannabinoid CB2 receptor", "moderate"),

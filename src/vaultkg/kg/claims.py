@@ -15,14 +15,17 @@ from ..model import Block, Diagnostic, InlineField, Link, Note, Sentence
 from ..parse.frontmatter import strings_in
 from ..parse.note import is_card_question
 from ..resolve import LinkIndex
+from . import cards
 from .actions import action_for_key
 from .boilerplate import normalise
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES
 from .evidence import best_level, certainty
+from .identifiers import article_id, clean_url, find_urls
 from .model import Citation, Claim, Entity, RelationMention, Source
 from .names import NameMatcher
+from .references import is_citation_text, looks_like_reference
 from .relations import Mention, extract
-from .sources import footnote_identifiers, identifiers_in_text, inline_source
+from .sources import GENERIC_TYPES, inline_source, reference_sources
 from .statements import not_a_statement
 
 REFERENCE_SECTIONS = re.compile(
@@ -30,7 +33,19 @@ REFERENCE_SECTIONS = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
+_LINKS = re.compile(r"!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
+# zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
+_ZOTERO = re.compile(
+    r"^zotero://[\w-]+/(?:items/@([^/?#\s]+)|(?:library|groups/\d+)/items/(\w+))", re.I
+)
+# inline fields that cite a source for the whole note: source:: [[Hyman 1996]]
+_CITING_FIELDS = frozenset(
+    {"source", "sources", "reference", "references", "citation", "citations"}
+)
+# quote-like callouts whose title may name the source: [!quote], [!quote-yellow], [!cite]
+_QUOTE_CALLOUTS = ("quote", "cite", "citation")
 
 
 def claim_id(note: str, text: str) -> str:
@@ -54,26 +69,44 @@ class Catalogue:
     by_citekey: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    # citekey -> entry of a BibTeX or CSL-JSON bibliography in the vault, registered when cited
+    bibliography: dict[str, Source] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         for s in self.sources.values():
-            if s.doi:
-                self.by_doi[s.doi.lower()] = s.key
-            if s.pmid:
-                self.by_pmid[s.pmid] = s.key
-            if s.url:
-                self.by_url[s.url.rstrip("/")] = s.key
-            if s.citekey:
-                self.by_citekey[s.citekey.lower()] = s.key
+            self._index(s)
+
+    def _index(self, s: Source) -> None:
+        if s.doi:
+            self.by_doi.setdefault(s.doi.lower(), s.key)
+        if s.pmid:
+            self.by_pmid.setdefault(s.pmid, s.key)
+        if s.url:
+            self.by_url.setdefault(s.url.rstrip("/"), s.key)
+        if s.citekey:
+            self.by_citekey.setdefault(s.citekey.lower(), s.key)
+
+    def register(self, source: Source) -> str:
+        """The key of ``source``, or of the known source with the same DOI, PMID or URL (which
+        learns the study design when the new citation names one and it had none)."""
+        for table, value in (
+            (self.by_doi, (source.doi or "").lower()),
+            (self.by_pmid, source.pmid or ""),
+            (self.by_url, (source.url or "").rstrip("/")),
+        ):
+            if value and value in table:
+                known = self.sources[table[value]]
+                generic = {known.source_type, source.source_type} & GENERIC_TYPES
+                if known.inferred and generic == {known.source_type}:
+                    known.source_type, known.level = source.source_type, source.level
+                return known.key
+        known = self.sources.setdefault(source.key, source)
+        self._index(known)
+        return known.key
 
     def source_for(self, kind: str, value: str, text: str = "") -> str:
         """The key of the source a DOI/PMID/URL/ISBN/text names, registering it if new."""
-        table = {"doi": self.by_doi, "pmid": self.by_pmid, "url": self.by_url}.get(kind)
-        lookup = value.lower() if kind == "doi" else value.rstrip("/")
-        if table is not None and lookup in table:
-            return table[lookup]
-        source = inline_source(kind, value, text)
-        self.sources.setdefault(source.key, source)
-        return source.key
+        return self.register(inline_source(kind, value, text))
 
 
 class NoteClaims:
@@ -86,6 +119,14 @@ class NoteClaims:
         self.entity = cat.entities.get(note.path)
         self.own_source = note.path if note.path in cat.sources else None
         self.footnotes = {f.label: f for f in note.footnotes}
+        self.link_texts = link_texts(note.text)
+        # the last sentence of each block that ends in a cluster of footnotes -> their labels
+        self.cluster_ends = {
+            id(b.sentences[-1]): set(b.trailing.footnotes)
+            for b in note.blocks
+            if b.sentences and len(b.trailing.footnotes) > 1
+        }
+        self._bibliographies: dict[tuple[str, ...], bool] | None = None
         self.claims: list[Claim] = []
         self._ids: dict[str, int] = {}
 
@@ -108,16 +149,17 @@ class NoteClaims:
         if fn is None:
             return []
         cites = self._cite_links(fn.links, scope, "footnote")
-        for kind, value in footnote_identifiers(fn):
-            cites.append(Citation(self.cat.source_for(kind, value), scope, "footnote"))  # type: ignore[arg-type]
-        if not cites and fn.text.strip():
-            cites.append(Citation(self.cat.source_for("ref", "", fn.text), scope, "footnote"))  # type: ignore[arg-type]
+        for src in reference_sources(fn.text, fn.urls, fallback=not cites):
+            cites.append(Citation(self.cat.register(src), scope, "footnote"))  # type: ignore[arg-type]
         return cites
 
     def _cite_citekeys(self, keys: Iterable[str], scope: str, line: int) -> list[Citation]:
         cites = []
         for key in keys:
             found = self.cat.by_citekey.get(key.lower())
+            entry = self.cat.bibliography.get(key.lower())
+            if found is None and entry is not None:
+                found = self.cat.by_citekey[key.lower()] = self.cat.register(entry)
             if found is None:
                 self.cat.diagnostics.append(
                     Diagnostic(
@@ -126,30 +168,53 @@ class NoteClaims:
                         1,
                         "warning",
                         "unknown-citekey",
-                        f"citation key @{key} matches no source note; add 'citekey: {key}' to "
-                        "the source's front matter",
+                        f"citation key @{key} matches no source note and no bibliography entry; "
+                        f"add 'citekey: {key}' to the source's front matter",
                     )
                 )
                 continue
             cites.append(Citation(found, scope, "citekey"))  # type: ignore[arg-type]
         return cites
 
-    def _cite_text(self, text: str, urls: Iterable[str], scope: str) -> list[Citation]:
-        found = identifiers_in_text(text)
+    def _cites_url(self, url: str, text: str) -> bool:
+        """Whether a URL in prose is a citation rather than navigation: written out bare, the
+        page of an article, or a link whose text reads as a citation or stands in brackets
+        ("[source](…)", "([Smith 2019](…))"). "[Sertraline](wikipedia…)" is navigation."""
+        texts = self.link_texts.get(clean_url(url))
+        if not texts or url in text or article_id(url):
+            return True
+        whole = text.strip(" .,;:-–—()[]")
+        return any(
+            wrapped or is_citation_text(shown) or shown == whole  # a link standing alone
+            for shown, wrapped in texts
+        )
+
+    def _cite_text(
+        self, text: str, urls: Iterable[str], scope: str, line: int, every_link: bool = False
+    ) -> list[Citation]:
+        cites = []
         for url in urls:
-            if ("url", url) not in found and not any(v in url for _, v in found):
-                found.append(("url", url))
-        return [
-            Citation(self.cat.source_for(kind, value), scope, kind)  # type: ignore[arg-type]
-            for kind, value in found
-        ]
+            # a link into Zotero always points at a reference: it is never navigation
+            m = _ZOTERO.match(url)
+            if m and m.group(1):
+                cites.extend(self._cite_citekeys([m.group(1)], scope, line))
+            elif m:
+                key = self.cat.source_for("ref", "", f"Zotero item {m.group(2)}")
+                cites.append(Citation(key, scope, "zotero"))  # type: ignore[arg-type]
+        web = [u for u in urls if not _ZOTERO.match(u) and (every_link or self._cites_url(u, text))]
+        for src in reference_sources(text, web, fallback=False, prose=True):
+            via = "doi" if src.doi else "pmid" if src.pmid else "url"
+            cites.append(Citation(self.cat.register(src), scope, via))  # type: ignore[arg-type]
+        return cites
 
     def sentence_citations(self, s: Sentence, scope: str = "sentence") -> list[Citation]:
         cites = self._cite_links(s.links, scope, "link")
+        cluster = self.cluster_ends.get(id(s), ()) if scope == "sentence" else ()
         for label in s.footnotes:
-            cites.extend(self._cite_footnote(label, scope))
+            if label not in cluster:  # a footnote cluster ending a block covers all of it
+                cites.extend(self._cite_footnote(label, scope))
         cites.extend(self._cite_citekeys(s.citekeys, scope, s.line))
-        cites.extend(self._cite_text(s.text, s.urls, scope))
+        cites.extend(self._cite_text(s.text, s.urls, scope, s.line))
         return _dedupe(cites)
 
     def block_citations(self, block: Block) -> list[Citation]:
@@ -158,17 +223,43 @@ class NoteClaims:
         for label in t.footnotes:
             cites.extend(self._cite_footnote(label, "block"))
         cites.extend(self._cite_citekeys(t.citekeys, "block", block.end_line))
-        cites.extend(self._cite_text("", t.urls, "block"))
+        last = block.sentences[-1].text if block.sentences else ""
+        cites.extend(self._cite_text(last, t.urls, "block", block.end_line))
+        cites.extend(self._cite_callout_title(block))
+        if len(block.sentences) > 1 and self._only_links(block.sentences[-1]):
+            # a link on a line of its own after a statement is that paragraph's reference
+            cite = block.sentences[-1]
+            cites.extend(self._cite_links(cite.links, "block", "link"))
+            cites.extend(self._cite_text("", cite.urls, "block", cite.line, every_link=True))
         return _dedupe(cites)
+
+    def _only_links(self, s: Sentence) -> bool:
+        lines = self.note.text.splitlines()
+        raw = lines[s.line - 1] if 0 < s.line <= len(lines) else ""
+        return bool(s.links or s.urls) and not re.search(r"[^\W\d_]", _LINKS.sub("", raw))
+
+    def _cite_callout_title(self, block: Block) -> list[Citation]:
+        """``> [!quote] [[Source]]`` and ``> [!cite] Smith 2019 ([[Smith 2019]])``: a source
+        linked in a quote callout's title supports what the callout says."""
+        kind = block.callout or ""
+        if not kind.startswith(_QUOTE_CALLOUTS):
+            return []
+        around = [c for c in self.note.callouts if c.line <= block.line <= c.end_line]
+        if not around:
+            return []
+        callout = max(around, key=lambda c: c.line)
+        links = [link for link in self.note.links if link.line == callout.line]
+        cites = self._cite_links(links, "block", "callout")
+        title = _WIKILINK.sub(" ", callout.title)
+        for src in reference_sources(title, [], fallback=False):
+            cites.append(Citation(self.cat.register(src), "block", "callout"))  # type: ignore[arg-type]
+        return cites
 
     def note_citations(self) -> list[Citation]:
         cites: list[Citation] = []
         for block in self.note.blocks:
-            if _in_references(block):
-                for s in block.sentences:
-                    cites.extend(
-                        Citation(c.source, "note", "references") for c in self.sentence_citations(s)
-                    )
+            if self._in_references(block):
+                cites.extend(self._cite_reference_item(block))
         for key in ("sources", "source", "references", "citations"):
             for text in strings_in(self.note.property(key)):
                 for m in _WIKILINK.finditer(text):
@@ -176,9 +267,64 @@ class NoteClaims:
                     res = self.cat.index.resolve(target, self.note.path)
                     if res.path in self.cat.sources:
                         cites.append(Citation(res.path, "note", "frontmatter"))
-                for kind, value in identifiers_in_text(_WIKILINK.sub("", text)):
-                    cites.append(Citation(self.cat.source_for(kind, value), "note", "frontmatter"))
+                for src in reference_sources(_WIKILINK.sub("", text), fallback=False):
+                    cites.append(Citation(self.cat.register(src), "note", "frontmatter"))
+        lines = self.note.text.splitlines()
+        for fld in self.note.fields:
+            if fld.key.strip().lower() not in _CITING_FIELDS:
+                continue
+            cites.extend(self._cite_links(fld.links, "note", "field"))
+            raw = lines[fld.line - 1] if 0 < fld.line <= len(lines) else ""
+            urls = [u for _, _, u in find_urls(raw)]
+            for src in reference_sources(fld.value, urls, fallback=False):
+                cites.append(Citation(self.cat.register(src), "note", "field"))  # type: ignore[arg-type]
         return _dedupe(cites)
+
+    def _cite_reference_item(self, block: Block) -> list[Citation]:
+        """An item of a bibliography: one reference, whatever its sentences and links."""
+        text = " ".join(s.text for s in block.sentences)
+        links = [*(link for s in block.sentences for link in s.links), *block.trailing.links]
+        urls = [*(u for s in block.sentences for u in s.urls), *block.trailing.urls]
+        keys = [*(k for s in block.sentences for k in s.citekeys), *block.trailing.citekeys]
+        cites = self._cite_links(links, "note", "references")
+        cites.extend(self._cite_citekeys(keys, "note", block.line))
+        zotero = [u for u in urls if _ZOTERO.match(u)]
+        cites.extend(self._cite_text("", zotero, "note", block.line, every_link=True))
+        web = [u for u in urls if not _ZOTERO.match(u)]
+        for src in reference_sources(text, web, fallback=not cites and looks_like_reference(text)):
+            cites.append(Citation(self.cat.register(src), "note", "references"))  # type: ignore[arg-type]
+        return [Citation(c.source, "note", "references") for c in cites]
+
+    def _in_references(self, block: Block) -> bool:
+        """Whether ``block`` is an item of a bibliography: it stands under a References,
+        Sources or Bibliography heading whose items mostly read as citations. Under a template
+        heading over ordinary statements, the statements stay claims."""
+        root = _reference_root(block.section)
+        if root is None:
+            return False
+        if self._bibliographies is None:
+            items: dict[tuple[str, ...], list[bool]] = {}
+            for b in self.note.blocks:
+                r = _reference_root(b.section)
+                if r is not None:
+                    items.setdefault(r, []).append(self._reads_as_citation(b))
+            self._bibliographies = {
+                r: 2 * sum(flags) >= len(flags) for r, flags in items.items() if flags
+            }
+        return self._bibliographies.get(root, False)
+
+    def _reads_as_citation(self, block: Block) -> bool:
+        text = " ".join(s.text for s in block.sentences)
+        links = [*(link for s in block.sentences for link in s.links), *block.trailing.links]
+        urls = [u for s in block.sentences for u in s.urls]
+        keys = [k for s in block.sentences for k in s.citekeys]
+        return bool(
+            keys
+            or urls
+            or block.trailing.footnotes
+            or any(self._source_of_link(link) for link in links)
+            or looks_like_reference(text)
+        )
 
     # -- mentions and relations ------------------------------------------------------------
 
@@ -240,8 +386,7 @@ class NoteClaims:
             claim.entities = _unique(m.key for m in mentions if m.key)
             claim.certainty = certainty(s.text)  # type: ignore[assignment]
             subject, obj = self.defaults(s.context)
-            for f in extract(s.text, mentions, subject, obj, carriers=self.cat.carriers):
-                claim.relations.append(RelationMention(f.subject, f.action, f.object, f.negated))
+            claim.relations = self._relations(s, mentions, subject, obj)
             cites = self.sentence_citations(s)
             if not cites and block is not None:
                 if block.line not in block_cites:
@@ -274,7 +419,7 @@ class NoteClaims:
             if not any(REFERENCE_SECTIONS.match(text.strip()) for text, _ in h.sentence.context):
                 found.append((None, h.sentence))
         for block in self.note.blocks:
-            if not _in_references(block):
+            if not self._in_references(block):
                 found.extend((block, s) for s in block.sentences)
         return sorted(found, key=lambda pair: pair[1].line)
 
@@ -304,6 +449,21 @@ class NoteClaims:
             context=[text for text, _ in s.context],
         )
         return reason is not None
+
+    def _relations(
+        self, s: Sentence, mentions: list[Mention], subject: str | None, obj: str | None
+    ) -> list[RelationMention]:
+        """What a sentence states of drugs and targets; a card is read in a few rewordings."""
+        texts = cards.readings(s.text) if s.card else [s.text]
+        for text in texts:
+            found = mentions if text == s.text else self.mentions(text, s.links)
+            relations = [
+                RelationMention(f.subject, f.action, f.object, f.negated)
+                for f in extract(text, found, subject, obj, carriers=self.cat.carriers)
+            ]
+            if relations:
+                return relations
+        return []
 
     def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:
         """The drug and the target a sentence speaks of when it names none itself.
@@ -394,8 +554,7 @@ class NoteClaims:
         claim.entities = _unique(m.key for m in mentions if m.key)
         claim.certainty = certainty(text)  # type: ignore[assignment]
         subject, obj = self.defaults(sentence.context)
-        for f in extract(text, mentions, subject, obj, carriers=self.cat.carriers):
-            claim.relations.append(RelationMention(f.subject, f.action, f.object, f.negated))
+        claim.relations = self._relations(sentence, mentions, subject, obj)
         cites = self.sentence_citations(sentence)
         if not cites and block is not None:
             cites = self.block_citations(block)
@@ -458,14 +617,37 @@ class NoteClaims:
         self.claims.append(claim)
 
 
+def regrade(claims: list[Claim], sources: dict[str, Source]) -> None:
+    """Grade every claim again once all notes are read: a source cited bare in one note
+    ("PMID 123") may learn its design from a full reference in a note read later."""
+    for claim in claims:
+        good = [sources[c.source].level for c in claim.citations if not sources[c.source].retracted]
+        claim.level = best_level(good)
+
+
 def _has_words_outside(text: str, mentions: list[Mention]) -> bool:
     for m in sorted(mentions, key=lambda m: -m.start):
         text = text[: m.start] + " " + text[m.end :]
     return re.search(r"[^\W\d_]{2,}", text) is not None
 
 
-def _in_references(block: Block) -> bool:
-    return any(REFERENCE_SECTIONS.match(h.strip()) for h in block.section)
+def _reference_root(section: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The headings down to a References/Sources/Bibliography heading above a block."""
+    for i, heading in enumerate(section):
+        if REFERENCE_SECTIONS.match(heading.strip()):
+            return section[: i + 1]
+    return None
+
+
+def link_texts(text: str) -> dict[str, list[tuple[str, bool]]]:
+    """URL -> (text, in brackets) of each Markdown link to it in a note's source."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for m in _MD_LINK.finditer(text):
+        found = find_urls(text[m.end() : m.end() + 2000])
+        if found and found[0][0] == 0:
+            wrapped = m.start() > 0 and text[m.start() - 1] in "(["
+            out.setdefault(found[0][2], []).append((m.group(1).strip(), wrapped))
+    return out
 
 
 def _property_line(note: Note, key: str) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .identifiers import article_id, is_preprint_doi
+
 LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -20,7 +22,9 @@ SOURCE_LEVELS: dict[str, str] = {
     "animal study": "moderate",
     "pharmacology database": "moderate",
     "journal article": "moderate",
+    "guideline": "moderate",
     "narrative review": "low",
+    "consensus statement": "low",
     "textbook": "low",
     "book": "low",
     "case report": "low",
@@ -86,6 +90,37 @@ _TYPE_SYNONYMS = {
     "case reports": "case report",
     "editorial": "opinion",
     "commentary": "opinion",
+    "letter": "opinion",
+    "journal article": "journal article",
+    "research paper": "journal article",
+    "research article": "journal article",
+    "scientific article": "journal article",
+    "study": "journal article",
+    "trial": "non-randomised trial",
+    "book section": "book",
+    "book chapter": "book",
+    "chapter": "book",
+    "guidelines": "guideline",
+    "clinical guideline": "guideline",
+    "practice guideline": "guideline",
+    "clinical practice guideline": "guideline",
+    "consensus": "consensus statement",
+    "expert consensus": "consensus statement",
+    "position statement": "consensus statement",
+    "animal studies": "animal study",
+    "in vivo": "animal study",
+    "systematic reviews": "systematic review",
+    "meta-analyses": "meta-analysis",
+    "case study": "case report",
+    "encyclopedia article": "encyclopedia",
+    "newspaper article": "news",
+    "magazine article": "news",
+    "blogpost": "blog",
+}
+# the same keys without spaces or hyphens, for tags like #source/researchpaper
+_COMPACT = {
+    re.sub(r"[\s-]", "", key): value
+    for key, value in [*((k, k) for k in SOURCE_LEVELS), *_TYPE_SYNONYMS.items()]
 }
 
 HEDGE_CUES = re.compile(
@@ -107,6 +142,8 @@ def normalise_source_type(value: object) -> str | None:
         return None
     key = " ".join(value.strip().lower().replace("_", " ").split())
     key = _TYPE_SYNONYMS.get(key, key)
+    if key not in SOURCE_LEVELS:
+        key = _COMPACT.get(re.sub(r"[\s-]", "", key), key)
     return key if key in SOURCE_LEVELS else None
 
 
@@ -136,6 +173,34 @@ def certainty(text: str) -> str:
     return "asserted"
 
 
+# Sites whose pages are one kind of source wherever they are cited: preprint servers, clinical
+# guideline bodies, curated pharmacology databases and point-of-care references (textbooks).
+# The first entry that the host ends with wins.
+_KNOWN_HOSTS: tuple[tuple[str, str], ...] = (
+    ("biorxiv.org", "preprint"),
+    ("medrxiv.org", "preprint"),
+    ("arxiv.org", "preprint"),
+    ("psyarxiv.com", "preprint"),
+    ("researchsquare.com", "preprint"),
+    ("bnf.nice.org.uk", "pharmacology database"),  # the formulary, before NICE's guidance
+    ("nice.org.uk", "guideline"),
+    ("sign.ac.uk", "guideline"),
+    ("guidelines.gov", "guideline"),
+    ("guidetopharmacology.org", "pharmacology database"),
+    ("drugbank.com", "pharmacology database"),
+    ("drugbank.ca", "pharmacology database"),
+    ("ebi.ac.uk", "pharmacology database"),
+    ("pubchem.ncbi.nlm.nih.gov", "pharmacology database"),
+    ("pdsp.unc.edu", "pharmacology database"),
+    ("uptodate.com", "textbook"),
+    ("dynamed.com", "textbook"),
+    ("bestpractice.bmj.com", "textbook"),
+    ("merckmanuals.com", "textbook"),
+    ("msdmanuals.com", "textbook"),
+    ("accessmedicine.mhmedical.com", "textbook"),
+)
+
+
 def infer_source_type(
     *,
     doi: str | None = None,
@@ -146,13 +211,25 @@ def infer_source_type(
     text: str = "",
 ) -> str:
     """A source's type from what is known of it, when no ``source_type`` is given."""
+    if doi and is_preprint_doi(doi):
+        return "preprint"
     if doi or pmid:
         return "journal article"
+    if url and (found := article_id(url)):
+        return infer_source_type(doi=found[1]) if found[0] == "doi" else "journal article"
     if isbn or publisher:
         return "book"
     lowered = (url or "").lower() + " " + text.lower()
     if "wikipedia.org" in lowered or "britannica.com" in lowered:
         return "encyclopedia"
+    host = re.match(r"^[a-z][\w+.-]*://(?:www\.)?([^/:?#]+)", url or "", re.IGNORECASE)
+    if host:
+        name = host.group(1).lower()
+        for suffix, stype in _KNOWN_HOSTS:
+            if name == suffix or name.endswith("." + suffix):
+                return stype
+    if url and re.search(r"^[a-z]+://[^/]+/(?:.*/)?books?/", url, re.IGNORECASE):
+        return "book"  # a chapter of a book online: ncbi.nlm.nih.gov/books/NBK…, …/content/book/…
     if url:
         return "website"
     if re.search(r"\b(?:press|publishers?|publishing|edition|ed\.)\b", text, re.IGNORECASE):

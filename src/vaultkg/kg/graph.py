@@ -18,7 +18,8 @@ from ..model import Diagnostic
 from ..vault import Vault
 from . import boilerplate
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
-from .claims import Catalogue, NoteClaims
+from .bibliography import read_bibliographies
+from .claims import Catalogue, NoteClaims, regrade
 from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
 from .evidence import at_least, best_level, rank
 from .identifiers import identifiers_of
@@ -176,10 +177,13 @@ def build(vault: Vault) -> KnowledgeGraph:
         for name in e.names
     )
     assert vault.index is not None
-    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher)
+    bibliography, bib_diags = read_bibliographies(vault.root, vault.attachments)
+    kg.diagnostics.extend(bib_diags)
+    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher, bibliography=bibliography)
     template = boilerplate.find(notes.values())
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat, template).extract())
+    regrade(kg.claims, kg.sources)  # citations read later may have told a source's design
     kg.diagnostics.extend(cat.diagnostics)
     _aggregate(kg)
     _fill_graph(kg)

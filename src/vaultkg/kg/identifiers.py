@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import unquote
 
 import curies
 
@@ -35,9 +36,115 @@ KEY_PREFIXES: dict[str, tuple[str, str]] = {
     "isbn": ("isbn", "isbn"),
 }
 
-DOI_PATTERN = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]\[)(,;]+[^\s\"<>\]\[)(,;.])")
+DOI_PATTERN = re.compile(r"\b10\.\d{4,9}/(?=\S)")
 PMID_PATTERN = re.compile(r"\bPMID:?\s*(\d{4,9})\b", re.IGNORECASE)
 ISBN_PATTERN = re.compile(r"\bISBN(?:-1[03])?:?\s*([0-9][0-9\- ]{8,16}[0-9Xx])\b")
+PMCID_PATTERN = re.compile(r"\b(PMC\d{4,9})\b")
+URL_START = re.compile(r"https?://", re.IGNORECASE)
+
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_STOP = frozenset(' \t\n"<>|`')
+_TRAILING = ".,;:!?'*_"
+
+# Pages that are one journal article: PubMed, PubMed Central, Europe PMC, a DOI resolver.
+_ARTICLE_URLS = (
+    ("pmid", re.compile(r"^https?://pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})\b", re.I)),
+    (
+        "pmid",
+        re.compile(r"^https?://(?:www\.)?ncbi\.nlm\.nih\.gov/pubmed/(?:\?term=)?(\d{1,9})\b", re.I),
+    ),
+    (
+        "pmid",
+        re.compile(r"^https?://(?:www\.)?europepmc\.org/(?:abstract|article)/MED/(\d+)", re.I),
+    ),
+    ("pmcid", re.compile(r"^https?://(?:www\.)?ncbi\.nlm\.nih\.gov/pmc/articles/(PMC\d+)", re.I)),
+    ("pmcid", re.compile(r"^https?://pmc\.ncbi\.nlm\.nih\.gov/articles/(PMC\d+)", re.I)),
+    (
+        "pmcid",
+        re.compile(r"^https?://(?:www\.)?europepmc\.org/(?:abstract|article)/PMC/(PMC\d+)", re.I),
+    ),
+    ("doi", re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.I)),
+)
+_DOI_IN_PATH = re.compile(r"^https?://[^/]+/(?:.*/)?(10\.\d{4,9}/[^\s]+)$", re.I)
+_PAGE_SUFFIX = re.compile(r"(?:/(?:full|abstract|e?pdf|full-?text|html|meta|summary))+/?$")
+
+
+def _balanced_end(text: str, start: int) -> int:
+    """Where a DOI or URL that starts at ``start`` ends: at a space or an unbalanced closing
+    bracket ("(doi:10.1/x(2)3)" keeps its inner pair), before an opening bracket never closed,
+    and without trailing punctuation."""
+    opened: list[tuple[str, int]] = []  # (closer, position of the opener)
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch in _STOP:
+            break
+        if ch in _OPEN:
+            opened.append((_OPEN[ch], i))
+        elif ch in ")]}":
+            if not opened or opened[-1][0] != ch:
+                break
+            opened.pop()
+        i += 1
+    if opened:
+        i = opened[0][1]
+    while i > start and text[i - 1] in _TRAILING:
+        i -= 1
+    return i
+
+
+def find_dois(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, doi) for each DOI in ``text``, per the DOI syntax: "10.", a registrant
+    code, "/", and a suffix that may hold balanced brackets ("10.1016/S0140-6736(20)30183-5")."""
+    out = []
+    for m in DOI_PATTERN.finditer(text):
+        end = _balanced_end(text, m.end())
+        if end > m.end():
+            out.append((m.start(), end, text[m.start() : end]))
+    return out
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) for each http(s) URL in ``text``, brackets balanced as for DOIs."""
+    out = []
+    for m in URL_START.finditer(text):
+        end = _balanced_end(text, m.start())
+        if end > m.end():
+            out.append((m.start(), end, text[m.start() : end]))
+    return out
+
+
+# DOIs that preprint servers mint: bioRxiv/medRxiv (10.1101/2020.01.01.123456, not the Cold
+# Spring Harbor journals' 10.1101/gr.…), arXiv, Research Square, SSRN, OSF preprints
+_PREPRINT_DOI = re.compile(
+    r"^10\.(?:1101/(?:\d{4}\.\d\d\.\d\d\.)?\d+(?:v\d+)?$|48550/arxiv\.|21203/rs\.|2139/ssrn\.|"
+    r"31234/osf\.io/)",
+    re.IGNORECASE,
+)
+
+
+def is_preprint_doi(doi: str) -> bool:
+    return bool(_PREPRINT_DOI.match(doi))
+
+
+def clean_url(url: str) -> str:
+    """A URL without the punctuation or unbalanced bracket a reader may have left after it."""
+    return url[: _balanced_end(url, 0)] or url
+
+
+def article_id(url: str) -> tuple[str, str] | None:
+    """("pmid" | "pmcid" | "doi", id) when ``url`` is the page of one journal article."""
+    for kind, pattern in _ARTICLE_URLS:
+        m = pattern.match(unquote(url.strip()) if kind == "doi" else url.strip())
+        if m:
+            value = m.group(1)
+            return kind, value[: _balanced_end(value, 0)] if kind == "doi" else value.upper()
+    # a publisher's page named by its DOI: nejm.org/doi/full/10.1056/…, …/10.3389/x/full
+    m = _DOI_IN_PATH.search(unquote(url.split("?", 1)[0].split("#", 1)[0]))
+    if m:
+        doi = _PAGE_SUFFIX.sub("", m.group(1))
+        return "doi", doi[: _balanced_end(doi, 0)]
+    return None
 
 
 @dataclass(slots=True, frozen=True)

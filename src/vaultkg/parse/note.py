@@ -680,7 +680,8 @@ class _Builder:
                 link_depth += 1
                 href = child.attrGet("href") or ""
                 if child.markup in ("linkify", "autolink") or _SCHEME.match(href):
-                    if href.startswith(("http://", "https://")):
+                    # zotero:// links cite a Zotero item (kg/claims reads them)
+                    if href.startswith(("http://", "https://", "zotero://")):
                         out.append(_Piece("", None, line, url=href))
                     continue
                 link = self.markdown_link(token, href, child, cursor)
