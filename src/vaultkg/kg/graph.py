@@ -18,12 +18,19 @@ from ..model import Diagnostic
 from ..vault import Vault
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .claims import Catalogue, NoteClaims
-from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
+from .entities import (
+    carriers,
+    entity_type,
+    name_pairs,
+    note_entity,
+    vocabulary_term,
+    with_vocabulary,
+)
 from .evidence import at_least, best_level, rank
-from .identifiers import identifiers_of
 from .model import Claim, Entity, Relation, Source
 from .names import NameMatcher
 from .sources import source_from_note
+from .vocabulary import Vocabulary, builtin
 
 CERTAINTY_ORDER = ("asserted", "hedged", "speculative")
 
@@ -148,40 +155,50 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build(vault: Vault) -> KnowledgeGraph:
-    """Build the knowledge graph of a read vault."""
+def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of a read vault, knowing the built-in vocabulary's names
+    (or ``vocabulary``'s: pass ``Vocabulary()`` to know only the vault's own)."""
+    vocab = vocabulary if vocabulary is not None else builtin()
     kg = KnowledgeGraph(vault=vault)
     notes = vault.notes
+    own: dict[str, Entity] = {}
     for note in notes.values():
-        etype = entity_type(note, vault.config)
+        etype = entity_type(note, vault.config, vocab)
         if etype == "source":
             source = source_from_note(note)
             kg.sources[source.key] = source
-            continue
-        if etype != "claim":  # claims are extracted below; everything else is an entity
-            idents = identifiers_of(note.properties, target=etype in TARGET_TYPES)
-            kg.entities[note.path] = Entity(
-                key=note.path,
-                title=note.title,
-                type=etype,
-                aliases=list(note.aliases),
-                identifiers=[(i.curie, i.iri) for i in idents],
-                tags=sorted({t.name for t in note.tags}),
-            )
-    matcher = NameMatcher(
-        (name, e.key)
-        for e in kg.entities.values()
-        if e.type in MENTIONABLE_TYPES
-        for name in e.names
-    )
+        elif etype != "claim":  # claims are extracted below; everything else is an entity
+            own[note.path] = note_entity(note, etype, vocabulary_term(note, vocab, etype))
+    kg.entities = with_vocabulary(own, vocab)
+    plain, contextual = name_pairs(kg.entities, vocab)
+    matcher = NameMatcher(plain, contextual=contextual)
     assert vault.index is not None
-    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher)
+    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher, carriers(kg.entities, vocab))
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat).extract())
     kg.diagnostics.extend(cat.diagnostics)
+    kg.entities = _mentioned(kg)
     _aggregate(kg)
     _fill_graph(kg)
     return kg
+
+
+def _mentioned(kg: KnowledgeGraph) -> dict[str, Entity]:
+    """Every entity with a note, and the vocabulary's that some claim mentions (with their
+    families and classes, so that parents always point at an entity)."""
+    wanted = [k for k, e in kg.entities.items() if e.note is not None]
+    for c in kg.claims:
+        wanted.extend(c.entities)
+        for m in c.relations:
+            wanted.extend(k for k in (m.subject, m.object, m.via_class) if k)
+    keep: set[str] = set()
+    todo = [k for k in wanted if k in kg.entities]
+    while todo:
+        key = todo.pop()
+        if key not in keep:
+            keep.add(key)
+            todo.extend(p for p in kg.entities[key].parents if p in kg.entities)
+    return {k: e for k, e in kg.entities.items() if k in keep}
 
 
 def _aggregate(kg: KnowledgeGraph) -> None:
@@ -241,6 +258,9 @@ def _fill_graph(kg: KnowledgeGraph) -> None:
             title=note.title,
             type=entity.type if entity else ("source" if note.path in kg.sources else "concept"),
         )
+    for e in kg.entities.values():
+        if e.note is None:
+            g.add_node(e.key, kind="entity", title=e.title, type=e.type)
     for note in kg.vault.notes.values():
         for link in note.links:
             if link.resolved and link.resolved in kg.vault.notes:
