@@ -308,8 +308,7 @@ def carriers(entities: dict[str, Entity], vocabulary: Vocabulary) -> dict[str, s
         if term is None or e.type != "transporter":
             continue
         for nt in term.carries:
-            if nt in by_term:
-                # a vault note about the transporter wins over the vocabulary's own entity
-                if by_term[nt] not in out or e.note is not None:
-                    out[by_term[nt]] = e.key
+            # a vault note about the transporter wins over the vocabulary's own entity
+            if nt in by_term and (by_term[nt] not in out or e.note is not None):
+                out[by_term[nt]] = e.key
     return out

@@ -43,7 +43,12 @@ _GREEK = {k: v for k, v in (("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("
           ("χ", "chi"), ("ψ", "psi"), ("ω", "omega"))}  # fmt: skip
 _GREEK_RE = re.compile("|".join(_GREEK))
 
-CUE_WORDS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CUE_WORDS = _words(
     """receptor receptors subtype subtypes transporter transporters enzyme enzymes inhibitor
     inhibitors inhibition inhibit inhibits inhibited inhibiting channel channels agonist agonists
     agonism antagonist antagonists antagonism antagonise antagonize antagonises antagonizes
@@ -55,15 +60,15 @@ CUE_WORDS = frozenset(
     adenosine adenosinergic opioid opioids opiate muscarinic nicotinic cholinergic histamine
     histaminergic adrenergic adrenoceptor adrenoceptors noradrenergic norepinephrine
     noradrenaline epinephrine adrenaline glutamate glutamatergic gaba gabaergic glycine
-    cannabinoid angiotensin monoamine melatonin orexin purinergic vasopressin oxytocin""".split()
+    cannabinoid angiotensin monoamine melatonin orexin purinergic vasopressin oxytocin"""
 )
 # Words right before a short name that make it something else ("vitamin D2", "grade A1").
-BLOCK_BEFORE = frozenset(
+BLOCK_BEFORE = _words(
     """vitamin vitamins vit hepatitis grade grades stage stages figure fig table step steps
-    phase level levels page pages chapter section lead leads type class row column item""".split()
+    phase level levels page pages chapter section lead leads type class row column item"""
 )
 # Words right after one ("ACE of spades", "ACE score").
-BLOCK_AFTER = frozenset("""score scores questionnaire inventory""".split())
+BLOCK_AFTER = _words("score scores questionnaire inventory")
 _CARD_SUITS = re.compile(r"\s+of\s+(?:spades|hearts|diamonds|clubs)\b", re.IGNORECASE)
 
 
@@ -83,7 +88,7 @@ class NameMatch:
 class _Node:
     """A part of a name in a trie of names: children by (punctuation before it, part)."""
 
-    __slots__ = ("children", "entities", "contextual", "name")
+    __slots__ = ("children", "contextual", "entities", "name")
 
     def __init__(self) -> None:
         self.children: dict[tuple[str, str], _Node] = {}
