@@ -184,21 +184,26 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
 
 
 def _mentioned(kg: KnowledgeGraph) -> dict[str, Entity]:
-    """Every entity with a note, and the vocabulary's that some claim mentions (with their
-    families and classes, so that parents always point at an entity)."""
-    wanted = [k for k, e in kg.entities.items() if e.note is not None]
+    """Every entity with a note, and the vocabulary's that some claim mentions, with the
+    families and classes of what is mentioned; parents point only at kept entities."""
+    wanted: list[str] = []
     for c in kg.claims:
         wanted.extend(c.entities)
         for m in c.relations:
             wanted.extend(k for k in (m.subject, m.object, m.via_class) if k)
-    keep: set[str] = set()
+    keep = {k for k, e in kg.entities.items() if e.note is not None}
     todo = [k for k in wanted if k in kg.entities]
+    seen: set[str] = set()
     while todo:
         key = todo.pop()
-        if key not in keep:
-            keep.add(key)
+        if key not in seen:
+            seen.add(key)
             todo.extend(p for p in kg.entities[key].parents if p in kg.entities)
-    return {k: e for k, e in kg.entities.items() if k in keep}
+    keep |= seen
+    out = {k: e for k, e in kg.entities.items() if k in keep}
+    for e in out.values():
+        e.parents = [p for p in e.parents if p in out]
+    return out
 
 
 def _aggregate(kg: KnowledgeGraph) -> None:
