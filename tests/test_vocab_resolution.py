@@ -301,3 +301,82 @@ def test_exports_accept_entities_with_no_note(tmp_path: Path) -> None:
     iri = "https://example.org/vaultkg/vocab/target/ADORA1"
     labels = {str(o) for s, p, o in rdf if str(s) == iri and str(p).endswith("prefLabel")}
     assert labels == {"Adenosine A1 receptor"}
+
+
+# -- the linker ----------------------------------------------------------------------------
+
+
+def test_linker_uses_context_rules_and_links_only_to_notes(tmp_path: Path) -> None:
+    from vaultkg.link import LinkOptions, build_entities, plan_links
+
+    write_vault(
+        tmp_path,
+        {
+            "Targets/Dopamine D2 receptor.md": "---\ntype: receptor\n---\n",
+            "Notes/N.md": "Patients took vitamin D2 daily. Sulpiride is a D2 antagonist.\n"
+            "The D2 exit was closed. Caffeine and DRD2 are named here.\n",
+        },
+        cast=False,
+    )
+    v = read_vault(tmp_path, spans=True, jobs=1)
+    table = build_entities(v.notes, v.config, v.index, vocabulary=VOCAB)
+    plan = plan_links(v.notes, v.config, v.index, LinkOptions(), table)
+    got = [(p.line, p.text, p.target) for n in plan.notes for p in n.proposals]
+    assert got == [
+        (1, "D2", "Dopamine D2 receptor"),
+        (2, "DRD2", "Dopamine D2 receptor"),
+    ]
+
+
+# -- empty answers explain themselves ------------------------------------------------------
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from vaultkg.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_query_with_no_targets_says_why(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "Drugs/Examplamine.md": "---\ntype: drug\n---\nExamplamine helps people sleep.\n",
+        },
+        cast=False,
+    )
+    code, out, err = _cli("query", "relations", str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[0].split() == ["drug", "action", "target", "level", "certainty",
+                                           "claims", "where"]  # fmt: skip
+    assert err == (
+        "vaultkg: no target entities in this vault: name receptors in notes (e.g. 'D2 "
+        "receptor') or type a note with 'type: receptor'; run 'vaultkg init' to see what "
+        "vaultkg finds\n"
+    )
+    code, _, err = _cli("query", "drugs", str(tmp_path), "--target", "D2")
+    assert code == 1
+    assert err.startswith("vaultkg: error: no target entities in this vault")
+
+
+def test_claims_with_no_claims_says_why(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"Notes/Walk.md": "I went for a long walk today.\n"}, cast=False)
+    code, out, err = _cli("claims", str(tmp_path), "--format", "json")
+    assert (code, out) == (0, "[]\n")
+    assert err == (
+        "vaultkg: no claims in 1 notes: a sentence is a claim when it names an entity, and "
+        "only 0 typed entities are known; name drugs and receptors in notes or type notes "
+        "with 'type: drug'; run 'vaultkg init'\n"
+    )
+
+
+def test_site_matrix_says_why_it_is_empty(tmp_path: Path) -> None:
+    from vaultkg.export.site import write_site
+
+    kg = kg_of(tmp_path / "v", {"Notes/Walk.md": "I went for a long walk today.\n"})
+    write_site(kg, tmp_path / "site")
+    html = (tmp_path / "site" / "matrix.html").read_text("utf-8")
+    assert "Why: no drug entities in this vault: name drugs in notes" in html

@@ -131,6 +131,48 @@ class KnowledgeGraph:
             out.append(c)
         return out
 
+    # -- empty answers ---------------------------------------------------------------------
+
+    def why_no_relations(self, drug: str | None = None, target: str | None = None) -> str:
+        """Why a relation query found nothing, and what would help."""
+        from .entities import TARGET_TYPES
+
+        drugs = sum(e.type in ("drug", "drug-class") for e in self.entities.values())
+        targets = sum(e.type in TARGET_TYPES for e in self.entities.values())
+        if not drugs:
+            return (
+                "no drug entities in this vault: name drugs in notes (e.g. 'caffeine') or "
+                "type a note with 'type: drug'; run 'vaultkg init' to see what vaultkg finds"
+            )
+        if not targets:
+            return (
+                "no target entities in this vault: name receptors in notes (e.g. 'D2 "
+                "receptor') or type a note with 'type: receptor'; run 'vaultkg init' to see "
+                "what vaultkg finds"
+            )
+        which = " and ".join(
+            f"{what} '{name}'" for what, name in (("drug", drug), ("target", target)) if name
+        )
+        scope = f"no relation of {which}" if which else "no drug → target relation"
+        return (
+            f"{scope} in {len(self.claims)} claims ({drugs} drugs and {targets} targets known): "
+            "a relation is a sentence that names a drug, an action and a target ('haloperidol "
+            "blocks D2 receptors') or a field such as 'antagonist_of:: [[D2 receptor]]'"
+        )
+
+    def why_no_claims(self) -> str:
+        """Why a claim listing found nothing, and what would help."""
+        if not self.claims:
+            named = sum(e.type != "concept" for e in self.entities.values())
+            return (
+                f"no claims in {len(self.vault.notes)} notes: a sentence is a claim when it "
+                f"names an entity, and only {named} typed entities are known; name drugs and "
+                "receptors in notes or type notes with 'type: drug'; run 'vaultkg init'"
+            )
+        by_level = self.stats()["claims_by_level"]
+        counts = ", ".join(f"{n} {lvl}" for lvl, n in by_level.items() if n)  # type: ignore[attr-defined]
+        return f"no claim matches these filters; the vault's {len(self.claims)} claims: {counts}"
+
     def stats(self) -> dict[str, object]:
         by_level: dict[str, int] = defaultdict(int)
         for c in self.claims:
