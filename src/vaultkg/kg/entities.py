@@ -37,7 +37,6 @@ _SYNONYMS = {
     "drug_class": "drug-class",
     "drug-classes": "drug-class",
     "drug classes": "drug-class",
-    "class": "drug-class",
     "receptors": "receptor",
     "ion channel": "channel",
     "ion-channel": "channel",
