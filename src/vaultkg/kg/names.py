@@ -189,6 +189,10 @@ class NameMatcher:
             node.entities = tuple(sorted(set(node.entities) | plain))
             node.contextual = tuple(sorted((set(node.contextual) | ctx) - set(node.entities)))
         self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # the first parts of names: a word that is none of them (nor their plural) starts none
+        self._first_folded = frozenset(part for _, part in self._folded.children)
+        self._first_exact = frozenset(part for _, part in self._exact.children)
+        self._longest = max((len(_WORD.findall(name)) for name, _ in owners), default=1)
 
     def __bool__(self) -> bool:
         return bool(self._exact.children or self._folded.children)
@@ -203,23 +207,32 @@ class NameMatcher:
             found = self._cache[word] = (exact, folded)
         return found
 
-    def _parts(self, text: str) -> _Parts:
+    def _parts(self, text: str, words: list[re.Match[str]]) -> _Parts:
+        """The parts of ``words`` (consecutive words of ``text``), with the gaps between."""
         p = _Parts([], [], [], [], [], [])
-        prev_end = 0
-        for m in _WORD.finditer(text):
-            exact, folded = self._split(m.group(0))
-            if not exact:
+        ex, fo, gaps, starts, ends, ws = p.exact, p.folded, p.gaps, p.starts, p.ends, p.words
+        cache = self._cache
+        prev_end = -1
+        for m in words:
+            w = m.group(0)
+            exact, folded = cache.get(w) or self._split(w)
+            n = len(exact)
+            if not n:
                 continue
-            gap = _gap(text[prev_end : m.start()]) if p.exact else ""
-            last = len(exact) - 1
-            for j in range(len(exact)):
-                p.exact.append(exact[j])
-                p.folded.append(folded[j])
-                p.gaps.append(gap if j == 0 else "")
-                p.starts.append(m.start() if j == 0 else -1)
-                p.ends.append(m.end() if j == last else -1)
-                p.words.append(m.group(0))
-            prev_end = m.end()
+            s, e = m.span()
+            between = text[prev_end:s] if prev_end >= 0 else ""
+            gap = "" if between == " " or not between else _gap(between)
+            prev_end = e
+            ex.extend(exact)
+            fo.extend(folded)
+            gaps.append(gap)
+            starts.append(s)
+            ws.extend([w] * n)
+            if n > 1:
+                gaps.extend([""] * (n - 1))
+                starts.extend([-1] * (n - 1))
+                ends.extend([-1] * (n - 1))
+            ends.append(e)
         return p
 
     @staticmethod
@@ -231,7 +244,7 @@ class NameMatcher:
         for k in range(i, n):
             gap = p.gaps[k] if k > i else ""
             tok = tokens[k]
-            if p.ends[k] >= 0:
+            if p.ends[k] >= 0 and tok[-1] in "sS":
                 # the last part of a name may be in the plural ("receptors", "SSRIs")
                 after_digit = k > i and p.starts[k] < 0 and tokens[k - 1].isdigit()
                 for base in _plural_bases(tok, p.words[k], 2 if after_digit else 3):
@@ -259,16 +272,26 @@ class NameMatcher:
 
     def find(self, text: str) -> list[NameMatch]:
         """Non-overlapping matches in ``text``, the longest winning where two overlap."""
-        p = self._parts(text)
+        words = list(_WORD.finditer(text))
         out: list[NameMatch] = []
-        for i, start in enumerate(p.starts):
-            if start < 0 or (out and start < out[-1].end):
+        first_f, first_e = self._first_folded, self._first_exact
+        cache = self._cache
+        for i, m in enumerate(words):
+            start = m.start()
+            if out and start < out[-1].end:
                 continue
-            if start > 0 and text[start - 1] in _DASH_CHARS:
+            w = m.group(0)
+            exact, folded = cache.get(w) or self._split(w)
+            if not exact:
                 continue
+            in_f, in_e = _may_start(folded[0], first_f), _may_start(exact[0], first_e)
+            if not (in_f or in_e) or (start > 0 and text[start - 1] in _DASH_CHARS):
+                continue
+            # only the words a name could span are cut into parts
+            p = self._parts(text, words[i : i + self._longest])
             candidates = [
-                *self._walk(self._folded, p.folded, p, i),
-                *self._walk(self._exact, p.exact, p, i),
+                *(self._walk(self._folded, p.folded, p, 0) if in_f else ()),
+                *(self._walk(self._exact, p.exact, p, 0) if in_e else ()),
             ]
             for end, node in sorted(candidates, key=lambda c: -c[0]):
                 if _hyphenated(text, end):
@@ -290,6 +313,14 @@ class NameMatcher:
         if node.contextual and has_cue(text, start, end):
             return tuple(sorted({*node.entities, *node.contextual}))
         return node.entities
+
+
+def _may_start(part: str, firsts: frozenset[str]) -> bool:
+    if part in firsts:
+        return True
+    if part[-1] not in "sS":
+        return False
+    return part[:-1] in firsts or part[:-2] in firsts or part[:-3] + "y" in firsts
 
 
 def _hyphenated(text: str, end: int) -> bool:
