@@ -380,3 +380,20 @@ def test_site_matrix_says_why_it_is_empty(tmp_path: Path) -> None:
     write_site(kg, tmp_path / "site")
     html = (tmp_path / "site" / "matrix.html").read_text("utf-8")
     assert "Why: no drug entities in this vault: name drugs in notes" in html
+
+
+def test_site_matrix_shows_vocabulary_entities(tmp_path: Path) -> None:
+    import re
+
+    from vaultkg.export.site import write_site
+    from vaultkg.export.site.anchors import claim_anchor
+
+    kg = kg_of(tmp_path / "v", {"Notes/Coffee.md": "Caffeine blocks the A1 receptor.\n"})
+    write_site(kg, tmp_path / "site")
+    html = (tmp_path / "site" / "matrix.html").read_text("utf-8")
+    claim = kg.relations[0].claims[0]
+    assert re.findall(r'<th scope="row">([^<]*)</th>', html) == ["Caffeine"]
+    assert "<span>Adenosine A1 receptor</span>" in html
+    assert re.findall(r'class="cell-rel[^"]*" href="([^"]*)"', html) == [
+        f"notes/notes/coffee.html#{claim_anchor(claim)}"
+    ]
