@@ -135,12 +135,27 @@ def test_seed_sentence_gives_two_relations_with_no_notes(tmp_path: Path) -> None
         tmp_path, {"Notes/Coffee.md": "Caffeine is an adenosine receptor A1/A2A antagonist.\n"}
     )
     got = {(kg.title(r.subject), r.action, kg.title(r.object)) for r in kg.relations}
-    # whether "adenosine receptor" before the subtypes is a third target is for the relation
-    # reader (kg/relations.py) to decide; both subtypes must be there
-    assert {
+    assert got == {
         ("Caffeine", "antagonist", "Adenosine A1 receptor"),
         ("Caffeine", "antagonist", "Adenosine A2A receptor"),
-    } <= got
+    }
+
+
+def test_a_family_named_beside_its_members_is_not_one_more_target(tmp_path: Path) -> None:
+    kg = kg_of(
+        tmp_path,
+        {
+            "Notes/A.md": "Caffeine blocks A1 and A2A receptors, the two adenosine receptor "
+            "subtypes that matter.\n\nCaffeine blocks the adenosine receptor.\n",
+        },
+    )
+    got = [(kg.title(m.subject), m.action, kg.title(m.object)) for c in kg.claims
+           for m in c.relations]  # fmt: skip
+    assert got == [
+        ("Caffeine", "antagonist", "Adenosine A1 receptor"),
+        ("Caffeine", "antagonist", "Adenosine A2A receptor"),
+        ("Caffeine", "antagonist", "Adenosine receptor"),
+    ]
 
 
 # -- vocabulary entities -------------------------------------------------------------------

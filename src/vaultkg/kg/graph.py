@@ -219,10 +219,36 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat).extract())
     kg.diagnostics.extend(cat.diagnostics)
+    _drop_families_of_members(kg)
     kg.entities = _mentioned(kg)
     _aggregate(kg)
     _fill_graph(kg)
     return kg
+
+
+def _drop_families_of_members(kg: KnowledgeGraph) -> None:
+    """A claim that a drug acts on members of a family ("blocks A1 and A2A receptors, the
+    adenosine receptor subtypes") does not also say it acts on the family as a whole."""
+    for c in kg.claims:
+        if len(c.relations) < 2:
+            continue
+        above: set[tuple[str, str, str]] = set()
+        for m in c.relations:
+            for parent in _ancestors(kg.entities, m.object):
+                above.add((m.subject, m.action, parent))
+        if above:
+            c.relations = [m for m in c.relations if (m.subject, m.action, m.object) not in above]
+
+
+def _ancestors(entities: dict[str, Entity], key: str) -> set[str]:
+    out: set[str] = set()
+    todo = list(entities[key].parents) if key in entities else []
+    while todo:
+        parent = todo.pop()
+        if parent not in out and parent in entities:
+            out.add(parent)
+            todo.extend(entities[parent].parents)
+    return out
 
 
 def _mentioned(kg: KnowledgeGraph) -> dict[str, Entity]:
