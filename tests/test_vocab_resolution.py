@@ -412,3 +412,10 @@ def test_site_matrix_shows_vocabulary_entities(tmp_path: Path) -> None:
     assert re.findall(r'class="cell-rel[^"]*" href="([^"]*)"', html) == [
         f"notes/notes/coffee.html#{claim_anchor(claim)}"
     ]
+
+
+def test_a_name_written_in_more_words_than_it_has() -> None:
+    m = NameMatcher([("alpha-1A adrenergic receptor", "a1a")])
+    assert [x.text for x in m.find("the alpha 1 A adrenergic receptor")] == [
+        "alpha 1 A adrenergic receptor"
+    ]

@@ -178,10 +178,13 @@ class NameMatcher:
                 owners[(name if exact else fold_name(name), exact)][slot].add(key)
         self._exact = _Node()
         self._folded = _Node()
+        # a word of text is at least one part, so no name spans more words than it has parts
+        self._longest = 1
         for (name, exact), (plain, ctx) in sorted(owners.items(), key=lambda kv: kv[0]):
             parts = _name_parts(name, fold=not exact)
             if parts is None:
                 continue
+            self._longest = max(self._longest, len(parts))
             node = self._exact if exact else self._folded
             for key in parts:
                 node = node.children.setdefault(key, _Node())
@@ -192,7 +195,6 @@ class NameMatcher:
         # the first parts of names: a word that is none of them (nor their plural) starts none
         self._first_folded = frozenset(part for _, part in self._folded.children)
         self._first_exact = frozenset(part for _, part in self._exact.children)
-        self._longest = max((len(_WORD.findall(name)) for name, _ in owners), default=1)
 
     def __bool__(self) -> bool:
         return bool(self._exact.children or self._folded.children)
