@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .vocabulary import fold_name
@@ -141,16 +141,67 @@ def _plural_bases(part: str, word: str, shortest: int = 3) -> list[str]:
     return out
 
 
-@dataclass(slots=True)
-class _Parts:
-    """A text cut into name parts: per part its exact and folded form and where it is."""
+_Split = tuple[tuple[str, ...], tuple[str, ...]]  # a word's parts: as written, folded
 
-    exact: list[str]
-    folded: list[str]
-    gaps: list[str]
-    starts: list[int]  # offset where the part's word starts, or -1 inside a word
-    ends: list[int]  # offset where the part's word ends, or -1 inside a word
-    words: list[str]  # the word each part is in
+
+class _Parts:
+    """Text cut into name parts, one word at a time as a walk needs them: per part its
+    exact and folded form, the punctuation before it, and where its word is."""
+
+    __slots__ = (
+        "_next",
+        "_prev_end",
+        "_split",
+        "_text",
+        "_words",
+        "ends",
+        "exact",
+        "folded",
+        "gaps",
+        "starts",
+        "words",
+    )
+
+    def __init__(
+        self, text: str, words: list[re.Match[str]], first: int, split: Callable[[str], _Split]
+    ) -> None:
+        self._text = text
+        self._words = words
+        self._next = first
+        self._prev_end = -1
+        self._split = split
+        self.exact: list[str] = []
+        self.folded: list[str] = []
+        self.gaps: list[str] = []
+        self.starts: list[int] = []  # offset where the part's word starts, or -1 inside it
+        self.ends: list[int] = []  # offset where the part's word ends, or -1 inside it
+        self.words: list[str] = []  # the word each part is in
+
+    def grow(self) -> bool:
+        """Add the parts of the next word; False when there is none."""
+        while self._next < len(self._words):
+            m = self._words[self._next]
+            self._next += 1
+            w = m.group(0)
+            exact, folded = self._split(w)
+            n = len(exact)
+            if not n:
+                continue
+            s, e = m.span()
+            between = self._text[self._prev_end : s] if self._prev_end >= 0 else ""
+            self.gaps.append("" if between == " " or not between else _gap(between))
+            self._prev_end = e
+            self.exact.extend(exact)
+            self.folded.extend(folded)
+            self.starts.append(s)
+            self.words.extend([w] * n)
+            if n > 1:
+                self.gaps.extend([""] * (n - 1))
+                self.starts.extend([-1] * (n - 1))
+                self.ends.extend([-1] * (n - 1))
+            self.ends.append(e)
+            return True
+        return False
 
 
 class NameMatcher:
@@ -178,13 +229,10 @@ class NameMatcher:
                 owners[(name if exact else fold_name(name), exact)][slot].add(key)
         self._exact = _Node()
         self._folded = _Node()
-        # a word of text is at least one part, so no name spans more words than it has parts
-        self._longest = 1
         for (name, exact), (plain, ctx) in sorted(owners.items(), key=lambda kv: kv[0]):
             parts = _name_parts(name, fold=not exact)
             if parts is None:
                 continue
-            self._longest = max(self._longest, len(parts))
             node = self._exact if exact else self._folded
             for key in parts:
                 node = node.children.setdefault(key, _Node())
@@ -209,41 +257,16 @@ class NameMatcher:
             found = self._cache[word] = (exact, folded)
         return found
 
-    def _parts(self, text: str, words: list[re.Match[str]]) -> _Parts:
-        """The parts of ``words`` (consecutive words of ``text``), with the gaps between."""
-        p = _Parts([], [], [], [], [], [])
-        ex, fo, gaps, starts, ends, ws = p.exact, p.folded, p.gaps, p.starts, p.ends, p.words
-        cache = self._cache
-        prev_end = -1
-        for m in words:
-            w = m.group(0)
-            exact, folded = cache.get(w) or self._split(w)
-            n = len(exact)
-            if not n:
-                continue
-            s, e = m.span()
-            between = text[prev_end:s] if prev_end >= 0 else ""
-            gap = "" if between == " " or not between else _gap(between)
-            prev_end = e
-            ex.extend(exact)
-            fo.extend(folded)
-            gaps.append(gap)
-            starts.append(s)
-            ws.extend([w] * n)
-            if n > 1:
-                gaps.extend([""] * (n - 1))
-                starts.extend([-1] * (n - 1))
-                ends.extend([-1] * (n - 1))
-            ends.append(e)
-        return p
-
     @staticmethod
     def _walk(root: _Node, tokens: list[str], p: _Parts, i: int) -> list[tuple[int, _Node]]:
         """Every name in ``root`` starting at part ``i``: (end offset, node), longest last."""
         found: list[tuple[int, _Node]] = []
         node = root
-        n = len(tokens)
-        for k in range(i, n):
+        k = i - 1
+        while True:
+            k += 1
+            if k >= len(tokens) and not p.grow():
+                break
             gap = p.gaps[k] if k > i else ""
             tok = tokens[k]
             if p.ends[k] >= 0 and tok[-1] in "sS":
@@ -289,8 +312,7 @@ class NameMatcher:
             in_f, in_e = _may_start(folded[0], first_f), _may_start(exact[0], first_e)
             if not (in_f or in_e) or (start > 0 and text[start - 1] in _DASH_CHARS):
                 continue
-            # only the words a name could span are cut into parts
-            p = self._parts(text, words[i : i + self._longest])
+            p = _Parts(text, words, i, self._split)  # cut into parts as the walk goes
             candidates = [
                 *(self._walk(self._folded, p.folded, p, 0) if in_f else ()),
                 *(self._walk(self._exact, p.exact, p, 0) if in_e else ()),
