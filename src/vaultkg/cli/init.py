@@ -281,5 +281,8 @@ def init(
         return
     if target.exists() and not force:
         fail(f"{target} exists already; give --force to replace it", code=1)
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        fail(f"cannot write {target}: {exc.strerror or exc}", code=1)
     typer.echo(f"Wrote {target}")
