@@ -224,6 +224,8 @@ def test_titles_name_their_entity_type(tmp_path: Path) -> None:
             "Acetylcholinesterase.md": "Breaks down acetylcholine.\n",
             "Pharmacology/hERG channel.md": "Blocking it prolongs QT.\n",
             "Targets/SERT.md": "Carries serotonin.\n",
+            "Targets/D2.md": "A receptor.\n",
+            "ACE.md": "Adverse childhood experiences.\n",
             "Notes/Plain.md": "Nothing known here.\n",
         },
     )
@@ -233,6 +235,8 @@ def test_titles_name_their_entity_type(tmp_path: Path) -> None:
         "Acetylcholinesterase.md": ("enzyme", "target/ACHE"),
         "Pharmacology/hERG channel.md": ("channel", "target/KCNH2"),
         "Targets/SERT.md": ("transporter", "target/SLC6A4"),
+        "Targets/D2.md": ("receptor", "target/DRD2"),
+        "ACE.md": ("concept", None),
         "Notes/Plain.md": ("concept", None),
     }
 

@@ -168,9 +168,16 @@ def vocabulary_term(note: Note, vocabulary: Vocabulary, etype: str | None = None
             terms = vocabulary.lookup(form)
             if etype is not None:
                 terms = [t for t in terms if same_kind(etype, t.type)]
+            else:  # a note named only by an ambiguous short name ("ACE") needs a type
+                terms = [t for t in terms if not _only_context(form, t)]
             if terms:
                 return terms[0]
     return None
+
+
+def _only_context(name: str, term: Term) -> bool:
+    folded = fold_name(name)
+    return all(fold_name(n) != folded for n in (term.label, *term.names))
 
 
 def _forms(name: str) -> list[str]:
