@@ -423,3 +423,39 @@ def test_a_name_written_in_more_words_than_it_has() -> None:
     assert [x.text for x in m.find("the alpha 1 A adrenergic receptor")] == [
         "alpha 1 A adrenergic receptor"
     ]
+
+
+def test_rdf_with_vocabulary_entities_conforms_to_the_shapes(tmp_path: Path) -> None:
+    from importlib import resources
+
+    import pyshacl
+    import rdflib
+
+    from vaultkg.export.rdf import build_rdf
+
+    kg = kg_of(
+        tmp_path,
+        {
+            "Drugs/Caffeine.md": "---\ntype: drug\n---\nCaffeine blocks A1 and A2A receptors.\n",
+            "Notes/Theophylline.md": "Theophylline, like the xanthines, blocks the A1 receptor.\n",
+        },
+    )
+    data = build_rdf(kg).graph()
+    files = resources.files("vaultkg") / "data"
+    shapes, ontology = (
+        rdflib.Graph().parse(data=(files / n).read_text("utf-8"), format="turtle")
+        for n in ("vaultkg-shapes.ttl", "vaultkg.ttl")
+    )
+    conforms, _, text = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, advanced=True
+    )
+    assert conforms, text
+    broader = {
+        (str(s).rsplit("/", 2)[-1], str(o).rsplit("/", 1)[-1])
+        for s, o in data.subject_objects(rdflib.SKOS.broader)
+    }
+    assert broader == {
+        ("Caffeine", "methylxanthine"),
+        ("ADORA1", "adenosine"),
+        ("ADORA2A", "adenosine"),
+    }
