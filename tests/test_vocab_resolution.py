@@ -263,6 +263,9 @@ def test_tags_fields_properties_and_folders_type_notes(tmp_path: Path) -> None:
             "Literature/Review.md": "A review.\n",
             "Receptors/Sigma-1.md": "A chaperone.\n",
             "Daily/2024-01-01.md": "A day.\n",
+            "Croup.md": "# Croup\n\n## Treatment\n\nOne dose of oral dexamethasone #drug.\n",
+            "Chickenpox.md": "# Chickenpox\n\n## Aciclovir #drug\n\nFor adults.\n",
+            "Ondansetron.md": "# Ondansetron\n\nAn antiemetic.\n\n## Notes\n\ntags: #drug\n",
         },
         vocab=Vocabulary(),
     )
@@ -275,6 +278,9 @@ def test_tags_fields_properties_and_folders_type_notes(tmp_path: Path) -> None:
         "Pharmacology/Drugs/Fluoxetine.md": "drug",
         "Receptors/Sigma-1.md": "receptor",
         "Daily/2024-01-01.md": "concept",
+        "Croup.md": "concept",
+        "Chickenpox.md": "concept",
+        "Ondansetron.md": "drug",
     }
     assert sorted(kg.sources) == ["Book.md", "Literature/Review.md", "Zotero/Smith 2020.md"]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
-from ..model import Note
+from ..model import Note, Tag
 from .identifiers import converter, identifiers_of
 from .model import Entity
 from .vocabulary import Term, Vocabulary, fold_name
@@ -134,9 +136,24 @@ def declared_type(note: Note) -> str | None:
             return found
     for tag in note.tags:
         found = _tag_type(tag.name)
-        if found:
+        if found and _tags_the_note(note, tag):
             return found
     return None
+
+
+_TAG_LINE = re.compile(r"^[\s>*+-]*(?:(?:tags?|type)\s*::?\s*)?(?:#[^\s#]+[\s,]*)+$", re.I)
+
+
+def _tags_the_note(note: Note, tag: Tag) -> bool:
+    """Front matter tags and inline tags above the first heading or on a line of tags say
+    what the note is; one inside a section ("## Acyclovir #drug", "give dexamethasone #drug"
+    in a note on croup) marks that passage only."""
+    if tag.source == "frontmatter":
+        return True
+    if not note.headings or tag.line < min(h.line for h in note.headings):
+        return True
+    lines = note.text.splitlines()
+    return 0 < tag.line <= len(lines) and bool(_TAG_LINE.match(lines[tag.line - 1]))
 
 
 def folder_type(path: str, config: Config) -> str | None:
