@@ -241,6 +241,28 @@ def test_titles_name_their_entity_type(tmp_path: Path) -> None:
     }
 
 
+def test_a_typed_note_keeps_its_term_from_notes_named_alike(tmp_path: Path) -> None:
+    kg = kg_of(
+        tmp_path,
+        {
+            "Drugs/Haloperidol.md": "---\ntype: drug\n---\n",
+            "Reading/Haloperidol.md": "My reading list.\n",
+            "A/Caffeine.md": "One note.\n",
+            "B/Caffeine.md": "Another note.\n",
+            "Notes/N.md": "Haloperidol blocks D2 receptors.\n",
+        },
+    )
+    got = {k: (e.type, e.vocab_id) for k, e in kg.entities.items() if e.note}
+    assert got == {
+        "Drugs/Haloperidol.md": ("drug", "drug/haloperidol"),
+        "Reading/Haloperidol.md": ("concept", None),
+        "A/Caffeine.md": ("concept", None),
+        "B/Caffeine.md": ("concept", None),
+        "Notes/N.md": ("concept", None),
+    }
+    assert mentioned(kg, "Notes/N.md") == ["Drugs/Haloperidol.md", "vocab:target/DRD2"]
+
+
 def test_carriers_map_transmitters_to_transporters() -> None:
     entities = with_vocabulary({}, VOCAB)
     assert carriers(entities, VOCAB) == {"vocab:nt/serotonin": "vocab:target/SLC6A4"}

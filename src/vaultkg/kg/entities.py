@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 
 from ..config import Config
 from ..model import Note, Tag
@@ -210,16 +212,51 @@ def _forms(name: str) -> list[str]:
 def entity_type(note: Note, config: Config, vocabulary: Vocabulary | None = None) -> str:
     """The first rule that applies: ``type:``, ``type::``, ``category:``, a tag, a folder,
     then the vocabulary term the title or an alias names; otherwise ``concept``."""
+    return _typed(note, config, vocabulary)[0]
+
+
+def _typed(note: Note, config: Config, vocabulary: Vocabulary | None) -> tuple[str, bool]:
+    """(type, whether only the note's name gave it)."""
     found = declared_type(note)
     if found:
-        return found
+        return found, False
     term = vocabulary_term(note, vocabulary) if vocabulary is not None else None
     found = folder_type(note.path, config)
     if found == "receptor" and term is not None and term.type in TARGET_TYPES:
-        return term.type  # a "Targets" folder holds transporters and enzymes too
+        return term.type, False  # a "Targets" folder holds transporters and enzymes too
     if found:
-        return found
-    return term.type if term is not None else "concept"
+        return found, False
+    return (term.type, True) if term is not None else ("concept", False)
+
+
+def note_types(
+    notes: Iterable[Note], config: Config, vocabulary: Vocabulary
+) -> dict[str, tuple[str, Term | None]]:
+    """Each note's entity type and the vocabulary term it is, vault-wide.
+
+    A note typed by nothing but its name ("Ketamine") is the term only when no typed note is
+    that term and no other such note names it: a reading list titled "Ketamine" does not
+    compete with ``Drugs/Ketamine.md`` (``type: drug``).
+    """
+    out: dict[str, tuple[str, Term | None]] = {}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    claimed: set[str] = set()
+    for note in notes:
+        etype, name_only = _typed(note, config, vocabulary)
+        term = None
+        if etype not in ("source", "claim"):
+            term = vocabulary_term(note, vocabulary, etype)
+        out[note.path] = (etype, term)
+        if term is not None:
+            if name_only:
+                by_name[term.id].append(note.path)
+            else:
+                claimed.add(term.id)
+    for term_id, paths in by_name.items():
+        if term_id in claimed or len(paths) > 1:
+            for path in paths:
+                out[path] = ("concept", None)
+    return out
 
 
 # -- entities from notes and from the vocabulary ---------------------------------------------

@@ -18,14 +18,7 @@ from ..model import Diagnostic
 from ..vault import Vault
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .claims import Catalogue, NoteClaims
-from .entities import (
-    carriers,
-    entity_type,
-    name_pairs,
-    note_entity,
-    vocabulary_term,
-    with_vocabulary,
-)
+from .entities import carriers, name_pairs, note_entity, note_types, with_vocabulary
 from .evidence import at_least, best_level, rank
 from .model import Claim, Entity, Relation, Source
 from .names import NameMatcher
@@ -204,13 +197,14 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
     kg = KnowledgeGraph(vault=vault)
     notes = vault.notes
     own: dict[str, Entity] = {}
+    types = note_types(notes.values(), vault.config, vocab)
     for note in notes.values():
-        etype = entity_type(note, vault.config, vocab)
+        etype, term = types[note.path]
         if etype == "source":
             source = source_from_note(note)
             kg.sources[source.key] = source
         elif etype != "claim":  # claims are extracted below; everything else is an entity
-            own[note.path] = note_entity(note, etype, vocabulary_term(note, vocab, etype))
+            own[note.path] = note_entity(note, etype, term)
     kg.entities = with_vocabulary(own, vocab)
     plain, contextual = name_pairs(kg.entities, vocab)
     matcher = NameMatcher(plain, contextual=contextual)

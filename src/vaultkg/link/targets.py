@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..config import Config
-from ..kg.entities import MENTIONABLE_TYPES, entity_type, vocabulary_term
+from ..kg.entities import MENTIONABLE_TYPES, note_types
 from ..kg.names import NameMatcher
 from ..kg.vocabulary import Term, Vocabulary, builtin, fold_name
 from ..model import Note
@@ -69,15 +69,15 @@ def build_entities(
     pairs: list[tuple[str, str]] = []
     contextual: list[tuple[str, str]] = []
     terms: dict[str, Term] = {}
+    types = note_types(notes.values(), config, vocab)
     for path in sorted(notes):
         note = notes[path]
-        typ = entity_type(note, config, vocab)
+        typ, term = types[path]
         if typ not in MENTIONABLE_TYPES or _UNLINKABLE & set(note.title):
             continue
         names = tuple(dict.fromkeys(n for n in note.names if isinstance(n, str) and n.strip()))
         table.entities[path] = Entity(path, note.title, typ, names, _link_target(note, index))
         pairs.extend((n, path) for n in names if not _UNLINKABLE & set(n))
-        term = vocabulary_term(note, vocab, typ)
         if term is not None:
             terms[path] = term
     own = {fold_name(n) for n, _ in pairs}
