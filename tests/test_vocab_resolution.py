@@ -487,3 +487,17 @@ def test_rdf_with_vocabulary_entities_conforms_to_the_shapes(tmp_path: Path) -> 
         ("ADORA1", "adenosine"),
         ("ADORA2A", "adenosine"),
     }
+
+
+def test_stats_count_vocabulary_entities_apart(tmp_path: Path) -> None:
+    kg = kg_of(
+        tmp_path,
+        {
+            "Drugs/Caffeine.md": "---\ntype: drug\n---\nCaffeine blocks the A1 receptor.\n",
+        },
+    )
+    stats = kg.stats()
+    assert (stats["entities"], stats["vocabulary_entities"]) == (
+        {"drug": 1},
+        {"drug-class": 1, "receptor": 2},
+    )

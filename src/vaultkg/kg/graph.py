@@ -171,11 +171,13 @@ class KnowledgeGraph:
         for c in self.claims:
             by_level[c.level] += 1
         by_type: dict[str, int] = defaultdict(int)
+        from_vocabulary: dict[str, int] = defaultdict(int)
         for e in self.entities.values():
-            by_type[e.type] += 1
+            (by_type if e.note is not None else from_vocabulary)[e.type] += 1
         return {
             "notes": len(self.vault.notes),
             "entities": dict(sorted(by_type.items())),
+            "vocabulary_entities": dict(sorted(from_vocabulary.items())),
             "claims": len(self.claims),
             "claims_by_level": {
                 lvl: by_level.get(lvl, 0)
