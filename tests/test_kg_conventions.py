@@ -32,7 +32,7 @@ def test_entity_type_rules_in_order(tmp_path: Path) -> None:
         "B": "transporter",
         "C": "receptor",
         "MAO-B": "enzyme",
-        "D": "receptor",
+        "D": "channel",
         "E": "concept",
     }
 

@@ -144,8 +144,8 @@ def test_first_only_and_note_options(vault: Path) -> None:
         ),
         (
             ["--type", "source"],
-            "vaultkg: error: --type 'source': not a type the linker links to; use one of: drug, "
-            "enzyme, mechanism, neurotransmitter, receptor, transporter",
+            "vaultkg: error: --type 'source': not a type the linker links to; use one of: channel, "
+            "drug, drug-class, enzyme, mechanism, neurotransmitter, receptor, transporter",
         ),
         (
             ["--note", "Notes/Missing.md"],

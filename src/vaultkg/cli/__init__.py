@@ -39,6 +39,7 @@ def _register_commands() -> None:
         export,
         export_html,
         export_rdf,
+        init,
         link,
         publish,
         query,

@@ -77,3 +77,5 @@ def claims(
 
         payload = [claim_record(kg, c) for c in found]
     print_rows(rows, COLUMNS, format, json_payload=payload)
+    if not found:
+        typer.echo(f"vaultkg: {kg.why_no_claims()}", err=True)

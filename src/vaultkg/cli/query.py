@@ -36,6 +36,8 @@ def _check_level(level: str | None) -> None:
 def _check_found(kg: KnowledgeGraph, name: str | None, what: str, types: frozenset[str]) -> None:
     if name and not kg.find_entities(name, types):
         known = sorted(e.title for e in kg.entities.values() if e.type in types)
+        if not known:
+            fail(kg.why_no_relations(), code=1)
         fail(
             f"no {what} named '{name}' in the vault (titles and aliases are searched); "
             f"known: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}",
@@ -94,6 +96,12 @@ def _answer(
     _check_found(kg, target, "target", TARGET_TYPES)
     relations = kg.query_relations(drug=drug, target=target, action=action, min_level=min_level)
     _show(kg, relations, fmt)
+    if not relations:
+        if action or min_level:
+            why = "no relation matches these filters; try without --action or --min-level"
+        else:
+            why = kg.why_no_relations(drug, target)
+        typer.echo(f"vaultkg: {why}", err=True)
 
 
 @query_app.command("relations")

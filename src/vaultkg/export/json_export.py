@@ -134,6 +134,9 @@ def to_json(kg: KnowledgeGraph) -> dict[str, Any]:
                 "aliases": list(e.aliases),
                 "identifiers": [{"curie": c, "iri": i} for c, i in e.identifiers],
                 "tags": list(e.tags),
+                "note": e.note,
+                "vocab_id": e.vocab_id,
+                "parents": list(e.parents),
             }
             for e in sorted(kg.entities.values(), key=lambda e: e.key)
         ],

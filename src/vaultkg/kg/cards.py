@@ -35,9 +35,9 @@ def readings(text: str) -> list[str]:
     out = []
     wh = _WH.match(question)
     if wh:
-        out.append(f"{question[wh.end():]} {answer}")
+        out.append(f"{question[wh.end() :]} {answer}")
     out.append(text)
     place = _PLACE.search(question)
     if place and not wh:
-        out.append(f"{question[: place.start()]} is {answer}{question[place.start():]}")
+        out.append(f"{question[: place.start()]} is {answer}{question[place.start() :]}")
     return out

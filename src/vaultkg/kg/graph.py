@@ -20,12 +20,12 @@ from . import boilerplate
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .bibliography import read_bibliographies
 from .claims import Catalogue, NoteClaims, regrade
-from .entities import MENTIONABLE_TYPES, TARGET_TYPES, entity_type
+from .entities import carriers, name_pairs, note_entity, note_types, with_vocabulary
 from .evidence import at_least, best_level, rank
-from .identifiers import identifiers_of
 from .model import Claim, Entity, Relation, Source
 from .names import NameMatcher
 from .sources import source_from_note
+from .vocabulary import Vocabulary, builtin
 
 CERTAINTY_ORDER = ("asserted", "hedged", "speculative")
 
@@ -126,16 +126,60 @@ class KnowledgeGraph:
             out.append(c)
         return out
 
+    # -- empty answers ---------------------------------------------------------------------
+
+    def why_no_relations(self, drug: str | None = None, target: str | None = None) -> str:
+        """Why a relation query found nothing, and what would help."""
+        from .entities import TARGET_TYPES
+
+        drugs = sum(e.type in ("drug", "drug-class") for e in self.entities.values())
+        targets = sum(e.type in TARGET_TYPES for e in self.entities.values())
+        if not drugs:
+            return (
+                "no drug entities in this vault: name drugs in notes (e.g. 'caffeine') or "
+                "type a note with 'type: drug'; run 'vaultkg init' to see what vaultkg finds"
+            )
+        if not targets:
+            return (
+                "no target entities in this vault: name receptors in notes (e.g. 'D2 "
+                "receptor') or type a note with 'type: receptor'; run 'vaultkg init' to see "
+                "what vaultkg finds"
+            )
+        which = " and ".join(
+            f"{what} '{name}'" for what, name in (("drug", drug), ("target", target)) if name
+        )
+        scope = f"no relation of {which}" if which else "no drug → target relation"
+        return (
+            f"{scope} in {len(self.claims)} claims ({drugs} drugs and {targets} targets known): "
+            "a relation is a sentence that names a drug, an action and a target ('haloperidol "
+            "blocks D2 receptors') or a field such as 'antagonist_of:: [[D2 receptor]]'"
+        )
+
+    def why_no_claims(self) -> str:
+        """Why a claim listing found nothing, and what would help."""
+        if not self.claims:
+            named = sum(e.type != "concept" for e in self.entities.values())
+            return (
+                f"no claims in {len(self.vault.notes)} notes: a sentence is a claim when it "
+                f"names an entity, and only {named} typed entities are known; name drugs and "
+                "receptors in notes or type notes with 'type: drug'; run 'vaultkg init'"
+            )
+        by_level = self.stats()["claims_by_level"]
+        counts = ", ".join(f"{n} {lvl}" for lvl, n in by_level.items() if n)  # type: ignore[attr-defined]
+        return f"no claim matches these filters; the vault's {len(self.claims)} claims: {counts}"
+
     def stats(self) -> dict[str, object]:
         by_level: dict[str, int] = defaultdict(int)
         for c in self.claims:
             by_level[c.level] += 1
         by_type: dict[str, int] = defaultdict(int)
+        from_vocabulary: dict[str, int] = defaultdict(int)
         for e in self.entities.values():
-            by_type[e.type] += 1
+            (by_type if e.note is not None else from_vocabulary)[e.type] += 1
         return {
             "notes": len(self.vault.notes),
             "entities": dict(sorted(by_type.items())),
+            "vocabulary_entities": dict(sorted(from_vocabulary.items())),
             "claims": len(self.claims),
             "claims_by_level": {
                 lvl: by_level.get(lvl, 0)
@@ -150,44 +194,93 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build(vault: Vault) -> KnowledgeGraph:
-    """Build the knowledge graph of a read vault."""
+def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of a read vault, knowing the built-in vocabulary's names
+    (or ``vocabulary``'s: pass ``Vocabulary()`` to know only the vault's own)."""
+    vocab = vocabulary if vocabulary is not None else builtin()
     kg = KnowledgeGraph(vault=vault)
     notes = vault.notes
+    own: dict[str, Entity] = {}
+    types = note_types(notes.values(), vault.config, vocab)
     for note in notes.values():
-        etype = entity_type(note, vault.config)
+        etype, term = types[note.path]
         if etype == "source":
             source = source_from_note(note)
             kg.sources[source.key] = source
-            continue
-        if etype != "claim":  # claims are extracted below; everything else is an entity
-            idents = identifiers_of(note.properties, target=etype in TARGET_TYPES)
-            kg.entities[note.path] = Entity(
-                key=note.path,
-                title=note.title,
-                type=etype,
-                aliases=list(note.aliases),
-                identifiers=[(i.curie, i.iri) for i in idents],
-                tags=sorted({t.name for t in note.tags}),
-            )
-    matcher = NameMatcher(
-        (name, e.key)
-        for e in kg.entities.values()
-        if e.type in MENTIONABLE_TYPES
-        for name in e.names
-    )
+        elif etype != "claim":  # claims are extracted below; everything else is an entity
+            own[note.path] = note_entity(note, etype, term)
+    kg.entities = with_vocabulary(own, vocab)
+    plain, contextual = name_pairs(kg.entities, vocab)
+    matcher = NameMatcher(plain, contextual=contextual)
     assert vault.index is not None
     bibliography, bib_diags = read_bibliographies(vault.root, vault.attachments)
     kg.diagnostics.extend(bib_diags)
-    cat = Catalogue(kg.entities, kg.sources, vault.index, matcher, bibliography=bibliography)
+    cat = Catalogue(
+        kg.entities,
+        kg.sources,
+        vault.index,
+        matcher,
+        carriers(kg.entities, vocab),
+        bibliography=bibliography,
+    )
     template = boilerplate.find(notes.values())
     for note in notes.values():
         kg.claims.extend(NoteClaims(note, cat, template).extract())
     regrade(kg.claims, kg.sources)  # citations read later may have told a source's design
     kg.diagnostics.extend(cat.diagnostics)
+    _drop_families_of_members(kg)
+    kg.entities = _mentioned(kg)
     _aggregate(kg)
     _fill_graph(kg)
     return kg
+
+
+def _drop_families_of_members(kg: KnowledgeGraph) -> None:
+    """A claim that a drug acts on members of a family ("blocks A1 and A2A receptors, the
+    adenosine receptor subtypes") does not also say it acts on the family as a whole."""
+    for c in kg.claims:
+        if len(c.relations) < 2:
+            continue
+        above: set[tuple[str, str, str]] = set()
+        for m in c.relations:
+            for parent in _ancestors(kg.entities, m.object):
+                above.add((m.subject, m.action, parent))
+        if above:
+            c.relations = [m for m in c.relations if (m.subject, m.action, m.object) not in above]
+
+
+def _ancestors(entities: dict[str, Entity], key: str) -> set[str]:
+    out: set[str] = set()
+    todo = list(entities[key].parents) if key in entities else []
+    while todo:
+        parent = todo.pop()
+        if parent not in out and parent in entities:
+            out.add(parent)
+            todo.extend(entities[parent].parents)
+    return out
+
+
+def _mentioned(kg: KnowledgeGraph) -> dict[str, Entity]:
+    """Every entity with a note, and the vocabulary's that some claim mentions, with the
+    families and classes of what is mentioned; parents point only at kept entities."""
+    wanted: list[str] = []
+    for c in kg.claims:
+        wanted.extend(c.entities)
+        for m in c.relations:
+            wanted.extend(k for k in (m.subject, m.object, m.via_class) if k)
+    keep = {k for k, e in kg.entities.items() if e.note is not None}
+    todo = [k for k in wanted if k in kg.entities]
+    seen: set[str] = set()
+    while todo:
+        key = todo.pop()
+        if key not in seen:
+            seen.add(key)
+            todo.extend(p for p in kg.entities[key].parents if p in kg.entities)
+    keep |= seen
+    out = {k: e for k, e in kg.entities.items() if k in keep}
+    for e in out.values():
+        e.parents = [p for p in e.parents if p in out]
+    return out
 
 
 def _aggregate(kg: KnowledgeGraph) -> None:
@@ -247,6 +340,9 @@ def _fill_graph(kg: KnowledgeGraph) -> None:
             title=note.title,
             type=entity.type if entity else ("source" if note.path in kg.sources else "concept"),
         )
+    for e in kg.entities.values():
+        if e.note is None:
+            g.add_node(e.key, kind="entity", title=e.title, type=e.type)
     for note in kg.vault.notes.values():
         for link in note.links:
             if link.resolved and link.resolved in kg.vault.notes:

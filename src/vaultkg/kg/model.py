@@ -11,12 +11,15 @@ Certainty = Literal["asserted", "hedged", "speculative"]
 
 @dataclass(slots=True)
 class Entity:
-    key: str  # the note's vault-relative path
+    key: str  # the note's vault-relative path, or "vocab:<term id>" for a term with no note
     title: str
     type: str  # drug, receptor, ..., concept
     aliases: list[str] = field(default_factory=list)
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # (curie, iri)
     tags: list[str] = field(default_factory=list)
+    note: str | None = None  # the note about it; None for a vocabulary term with no note
+    vocab_id: str | None = None  # the built-in vocabulary term it is (drug/caffeine)
+    parents: list[str] = field(default_factory=list)  # entity keys of its families or classes
 
     @property
     def names(self) -> list[str]:

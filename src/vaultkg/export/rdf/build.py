@@ -135,7 +135,10 @@ def _entity(mint: Minter, entity: Entity) -> Iterable[Triple]:
     for curie, ident_iri in entity.identifiers:
         yield iri, DCTERMS.identifier, Literal(curie)
         yield iri, SKOS.exactMatch, safe_iri(ident_iri)
-    yield iri, SCHEMA.mainEntityOfPage, mint.note(entity.key)
+    for parent in entity.parents:
+        yield iri, SKOS.broader, mint.entity(parent)
+    if entity.note is not None:
+        yield iri, SCHEMA.mainEntityOfPage, mint.note(entity.note)
 
 
 def _source(mint: Minter, s: Source) -> Iterable[Triple]:

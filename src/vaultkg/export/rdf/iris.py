@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from ...kg.entities import VOCAB_PREFIX
 from .vocab import DATA_PREFIXES
 
 # Characters that may not stand in an IRI (RFC 3987), percent-encoded when an identifier
@@ -56,6 +57,11 @@ class Minter:
         return URIRef(f"{self.base}note/{path_iri_part(path)}")
 
     def entity(self, key: str) -> URIRef:
+        """A note's entity under ``entity/``; a vocabulary term's (``vocab:drug/caffeine``)
+        under ``vocab/``, the same in every vault with the same base."""
+        if key.startswith(VOCAB_PREFIX):
+            term = key[len(VOCAB_PREFIX) :]
+            return URIRef(f"{self.base}vocab/{'/'.join(segment(s) for s in term.split('/'))}")
         return URIRef(f"{self.base}entity/{path_iri_part(key)}")
 
     def source(self, key: str) -> URIRef:

@@ -58,7 +58,9 @@ DATA_PREFIXES: dict[str, str] = {
 
 ENTITY_CLASSES: dict[str, URIRef] = {
     "drug": VKG.Drug,
+    "drug-class": VKG.DrugClass,
     "receptor": VKG.Receptor,
+    "channel": VKG.Channel,
     "transporter": VKG.Transporter,
     "enzyme": VKG.Enzyme,
     "neurotransmitter": VKG.Neurotransmitter,

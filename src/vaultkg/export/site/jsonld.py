@@ -35,7 +35,9 @@ _LEVELS = {
 }
 _ENTITY_CLASSES = {
     "drug": "Drug",
+    "drug-class": "DrugClass",
     "receptor": "Receptor",
+    "channel": "Channel",
     "transporter": "Transporter",
     "enzyme": "Enzyme",
     "neurotransmitter": "Neurotransmitter",

@@ -231,6 +231,11 @@ class Pages:
                 entries = []
                 for r in rels:
                     drug_page = ctx.page(d)
+                    anchor = relation_anchor(r, ctx.title(t))
+                    if drug_page is None:  # a vocabulary drug with no note: its first claim
+                        first = self.claim_by_id.get(r.claims[0])
+                        drug_page = ctx.page(first.note) if first else None
+                        anchor = claim_anchor(r.claims[0])
                     entries.append(
                         {
                             "action": ctx.kg.action_label(r),
@@ -238,9 +243,7 @@ class Pages:
                             "level": r.level,
                             "contested": r.contested,
                             "claims": len(r.claims),
-                            "href": href(page, drug_page, relation_anchor(r, ctx.title(t)))
-                            if drug_page
-                            else None,
+                            "href": href(page, drug_page, anchor) if drug_page else None,
                         }
                     )
                 row.append(entries)
@@ -253,6 +256,7 @@ class Pages:
             targets=[self.note_link(t, page) for t in targets],
             rows=rows,
             levels=LEVELS,
+            why=None if ctx.kg.relations else ctx.kg.why_no_relations(),
         )
 
     def tags(self) -> Iterator[Page]:
