@@ -51,10 +51,13 @@ def test_identifiers_become_curies_and_iris(tmp_path: Path) -> None:
     assert kg.entities["Caffeine.md"].identifiers == [
         ("chebi:27732", "http://purl.obolibrary.org/obo/CHEBI_27732"),
         ("chembl.compound:CHEMBL113", "https://www.ebi.ac.uk/chembl/compound/inspect/CHEMBL113"),
+        # the built-in vocabulary knows caffeine's DrugBank id; the note's own ids come first
+        ("drugbank:DB00201", "https://go.drugbank.com/drugs/DB00201"),
     ]
     assert kg.entities["D2.md"].identifiers == [
         ("chembl.target:CHEMBL217", "https://www.ebi.ac.uk/chembl/target/inspect/CHEMBL217"),
         ("uniprot:P14416", "http://purl.uniprot.org/uniprot/P14416"),
+        ("hgnc.symbol:DRD2", "https://www.genenames.org/data/gene-symbol-report/#!/symbol/DRD2"),
     ]
     paper = kg.sources["Paper.md"]
     assert (paper.doi, paper.pmid, paper.source_type) == (

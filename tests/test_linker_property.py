@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vaultkg.config import Config
+from vaultkg.kg.vocabulary import builtin
 from vaultkg.link import LinkOptions, build_entities, plan_links
 from vaultkg.link.edit import original_bytes, remove_links
 from vaultkg.model import Note
@@ -113,7 +114,7 @@ def test_removing_inserted_link_syntax_gives_back_the_input(
             "Adenosine A2A receptor",
             "Adenosine",
         }
-        assert _singular(p.text) in KNOWN
+        assert _singular(p.text) in KNOWN or _vocabulary_name(p.text, p.target)
     # linking the result again never links inside the new links, and --first-only is done
     again = _vault(new)
     index2, _ = resolve_links(again, [])
@@ -139,6 +140,11 @@ KNOWN = {
     "adenosine",
     "adenosine a2a receptor",
 }
+
+
+def _vocabulary_name(text: str, target: str) -> bool:
+    """Whether the built-in vocabulary gives ``text`` as a name of the note's term."""
+    return any(t.label.casefold() == target.casefold() for t in builtin().lookup(text))
 
 
 def _singular(text: str) -> str:

@@ -128,6 +128,8 @@ def test_direct_relation_triples(graph: rdflib.Graph) -> None:
         entity("Targets/Adenosine%20A1%20receptor"),
         entity("Targets/Adenosine%20A2A%20receptor"),
         entity("Targets/Adenosine%20A2B%20receptor"),
+        # "blocks adenosine receptors": the family, known from the built-in vocabulary
+        URIRef(BASE + "vocab/family/adenosine-receptors"),
     }
     assert (
         entity("Drugs/Haloperidol"),
@@ -145,6 +147,7 @@ def test_entity_names_and_identifiers(graph: rdflib.Graph) -> None:
     assert set(graph.objects(caffeine, SKOS.exactMatch)) == {
         URIRef("http://purl.obolibrary.org/obo/CHEBI_27732"),
         URIRef("https://www.ebi.ac.uk/chembl/compound/inspect/CHEMBL113"),
+        URIRef("https://go.drugbank.com/drugs/DB00201"),  # from the built-in vocabulary
     }
     assert (caffeine, rdflib.SDO.mainEntityOfPage, URIRef(BASE + "note/Drugs/Caffeine")) in graph
 

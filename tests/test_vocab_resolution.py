@@ -501,3 +501,12 @@ def test_stats_count_vocabulary_entities_apart(tmp_path: Path) -> None:
         {"drug": 1},
         {"drug-class": 1, "receptor": 2},
     )
+
+
+def test_a_name_inside_a_word_with_an_underscore_is_no_mention() -> None:
+    from vaultkg.kg.names import NameMatcher
+
+    matcher = NameMatcher([("caffeine", "Drugs/Caffeine.md")])
+    assert [m.text for m in matcher.find("caffeine_ and snake_caffeine, then caffeine.")] == [
+        "caffeine"
+    ]

@@ -34,7 +34,7 @@ CUE_WINDOW = 4
 
 # \w does not include combining marks: keep a decomposed "é" inside its word.
 _WORD = re.compile(r"[\w\u0300-\u036f]+")
-_PART = re.compile(r"\d+|[^\W\d_]+")
+_PART = re.compile(r"\d+|[^\W\d_]+|_")  # "caffeine_" is no "caffeine"
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _GREEK = {k: v for k, v in (("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"),
           ("ε", "epsilon"), ("ζ", "zeta"), ("η", "eta"), ("θ", "theta"), ("ι", "iota"),
