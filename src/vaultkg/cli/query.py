@@ -9,6 +9,7 @@ import typer
 
 from . import app
 from .common import OutputFormat, fail, load_graph, print_rows
+from .graph_query import register_graph_queries
 
 if TYPE_CHECKING:
     from ..kg.graph import KnowledgeGraph
@@ -18,6 +19,7 @@ query_app = typer.Typer(
     help="Ask the knowledge graph which drugs act on which targets.", no_args_is_help=True
 )
 app.add_typer(query_app, name="query")
+register_graph_queries(query_app)
 
 LEVEL_HELP = "Only relations with at least this evidence level (high, moderate, low, very-low)."
 COLUMNS = ["drug", "action", "target", "level", "certainty", "claims", "where"]
