@@ -60,39 +60,40 @@ def query_prefixes(config: Config) -> dict[str, str]:
 
 
 class _Terms:
-    """rdflib terms → pyoxigraph terms, with IRIs interned (they repeat a lot)."""
+    """rdflib terms → pyoxigraph terms, each converted once (IRIs repeat a lot)."""
 
     def __init__(self) -> None:
-        self._iris: dict[str, ox.NamedNode] = {}
+        self._cache: dict[Any, Any] = {}
 
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
-        if node is None:
-            node = self._iris[value] = ox.NamedNode(value)
-        return node
+    def __call__(self, t: Any) -> Any:
+        try:
+            return self._cache[t]
+        except KeyError:
+            converted = self._cache[t] = _convert(t)
+            return converted
 
-    def term(self, t: Any) -> Any:
-        if isinstance(t, ox.NamedNode | ox.BlankNode | ox.Literal):
-            return t  # a builder that already makes pyoxigraph terms
-        from rdflib import BNode, Literal, URIRef
 
-        if isinstance(t, URIRef):
-            return self.iri(str(t))
-        if isinstance(t, Literal):
-            if t.language:
-                return ox.Literal(str(t), language=t.language)
-            if t.datatype is not None:
-                return ox.Literal(str(t), datatype=self.iri(str(t.datatype)))
-            return ox.Literal(str(t))
-        if isinstance(t, BNode):
-            return ox.BlankNode(str(t))
-        raise TypeError(f"not an RDF term: {t!r}")
+def _convert(t: Any) -> Any:
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return t  # a builder that already makes pyoxigraph terms
+    raise TypeError(f"not an RDF term: {t!r}")
 
 
 def quads(data: RdfData) -> Iterator[ox.Quad]:
     """The default-graph triples, then each named graph's, as pyoxigraph quads."""
-    terms = _Terms()
-    conv = terms.term
+    conv = _Terms()
     for s, p, o in data.triples:
         yield ox.Quad(conv(s), conv(p), conv(o))
     for name, triples in data.graphs.items():
