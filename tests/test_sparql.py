@@ -298,3 +298,26 @@ def test_store_folder_that_holds_other_files_is_refused(tmp_path: Path) -> None:
         "give an empty or new folder\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_query_claims_by_level_from_nanopublications(kg: KnowledgeGraph) -> None:
+    code, out, err = run(
+        "sparql",
+        str(VAULT),
+        "--file",
+        str(QUERIES / "claims-by-level-from-nanopublications.rq"),
+        "-f",
+        "csv",
+    )
+    assert code == 0, err
+    assert csv_rows(out) == [
+        {"level": "moderate", "claims": "151"},
+        {"level": "low", "claims": "77"},
+        {"level": "very-low", "claims": "4"},
+        {"level": "unsupported", "claims": "253"},
+    ]
+    by_level = kg.stats()["claims_by_level"]
+    assert isinstance(by_level, dict)
+    assert {r["level"]: int(r["claims"]) for r in csv_rows(out)} == {
+        k: v for k, v in by_level.items() if v
+    }
