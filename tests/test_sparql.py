@@ -198,13 +198,25 @@ def test_bad_query_is_one_line_and_exit_2(tmp_path: Path) -> None:
     code, out, err = run("sparql", str(VAULT), "SELECT ?d WHERE { ?d vkg:antagonistOf ?t ")
     assert code == 2
     assert out == ""
-    assert err.startswith("vaultkg: error: query: invalid SPARQL: line 1, column 42: expected ")
+    assert err == (
+        "vaultkg: error: query: invalid SPARQL: line 1, column 42: "
+        'expected one of ",", ".", ";", "{", "{|", "}", "~", …\n'
+    )
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT * WHERE { ?s ?p }\n")
     code, _, err = run("sparql", str(VAULT), "--file", str(bad))
     assert code == 2
     assert err == f"vaultkg: error: {bad}: invalid SPARQL: line 2, column 1: expected OPTIONAL\n"
+
+
+def test_an_undeclared_prefix_is_named() -> None:
+    code, _, err = run("sparql", str(VAULT), "SELECT ?d WHERE { ?d foo:bar ?t }")
+    assert code == 2
+    assert err == (
+        "vaultkg: error: query: invalid SPARQL: line 1, column 29: "
+        "the prefix 'foo:' is not declared\n"
+    )
 
 
 def test_query_argument_and_file_are_exclusive(tmp_path: Path) -> None:

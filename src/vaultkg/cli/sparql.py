@@ -15,7 +15,7 @@ from .common import OutputFormat, fail, load_graph, print_rows, vault_path
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-# pyoxigraph lists every character it expected; a one-line message keeps the start of it
+# pyoxigraph lists every token and character class it expected; one line keeps the start
 MAX_ERROR = 160
 PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
@@ -73,18 +73,25 @@ def _run(store: ox.Store, text: str, prefixes: dict[str, str], origin: str) -> A
     try:
         return store.query(text, prefixes=prefixes)
     except SyntaxError as exc:
-        fail(f"{origin}: invalid SPARQL: {_syntax_message(exc)}")
+        fail(f"{origin}: invalid SPARQL: {_syntax_message(exc, text)}")
     except (OSError, ValueError, TypeError) as exc:
         fail(f"{origin}: the query failed: {_one_line(exc)}")
 
 
-def _syntax_message(exc: SyntaxError) -> str:
+def _syntax_message(exc: SyntaxError, text: str) -> str:
     """pyoxigraph's "error at 1:32: expected …" as "line 1, column 32: expected …"."""
     msg = _one_line(exc)
     m = re.match(r"error at (\d+):(\d+):\s*(.*)", msg)
-    if m:
-        msg = f"line {m.group(1)}, column {m.group(2)}: {m.group(3)}"
-    return msg if len(msg) <= MAX_ERROR else msg[: MAX_ERROR - 1].rstrip() + "…"
+    if not m:
+        return msg
+    line, col, what = int(m.group(1)), int(m.group(2)), m.group(3)
+    if what.startswith("expected one of Prefix not found"):
+        before = (text.splitlines()[line - 1 : line] or [""])[0][: col - 1]
+        name = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)
+        prefix = (name.group(1) or "") if name else ""
+        what = f"the prefix '{prefix}:' is not declared"
+    head, sep, _ = what.partition(", [")  # character classes ([_], ['0'..='9' …]) say little
+    return f"line {line}, column {col}: {head}" + (", …" if sep else "")
 
 
 def _query_text(query: str | None, file: Path | None) -> tuple[str, str]:
