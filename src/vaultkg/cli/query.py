@@ -19,7 +19,6 @@ query_app = typer.Typer(
     help="Ask the knowledge graph which drugs act on which targets.", no_args_is_help=True
 )
 app.add_typer(query_app, name="query")
-register_graph_queries(query_app)
 
 LEVEL_HELP = "Only relations with at least this evidence level (high, moderate, low, very-low)."
 COLUMNS = ["drug", "action", "target", "level", "certainty", "claims", "where"]
@@ -154,3 +153,6 @@ def targets(
         vaultkg query targets vault/ --drug haloperidol --min-level moderate
     """
     _answer(vault, format, min_level, drug=drug)
+
+
+register_graph_queries(query_app)  # query path, query neighbours
