@@ -143,3 +143,22 @@ def test_a_folder_with_other_files_is_refused(vault: Path, tmp_path: Path) -> No
     afile.write_text("x", "utf-8")
     with pytest.raises(StoreError, match="not a folder"):
         open_store(vault, afile)
+
+
+def test_a_reused_store_can_be_read_by_several_queries_at_once(vault: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    del open_store(vault, folder).store
+    one = open_store(vault, folder)
+    two = open_store(vault, folder)  # a writer would wait for the folder's lock
+    assert one.reused and two.reused
+    assert ask_count(one.store, COUNT_DRUGS, one.prefixes) == 4
+    assert ask_count(two.store, COUNT_DRUGS, two.prefixes) == 4
+
+
+def test_a_store_being_rebuilt_elsewhere_is_reported(vault: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    writer = open_store(vault, folder)  # holds the lock, as a rebuild in progress would
+    (folder / MANIFEST).unlink()
+    with pytest.raises(StoreError, match="in use by another process"):
+        open_store(vault, folder)
+    del writer

@@ -166,7 +166,9 @@ def open_store(
     stamp = fingerprint(vault)
     manifest = _read_manifest(folder)
     if manifest is not None and manifest.get("fingerprint") == stamp:
-        return VaultStore(_open(folder), dict(manifest["prefixes"]), reused=True)
+        # read-only: any number of queries can share the folder at once
+        store = _open(folder, read_only=True)
+        return VaultStore(store, dict(manifest["prefixes"]), reused=True)
     data = rdf_data(load(vault))
     (folder / MANIFEST).unlink(missing_ok=True)  # a crash while loading leaves no stale claim
     store = _open(folder)
@@ -189,8 +191,10 @@ def _check_folder(folder: Path) -> None:
             )
 
 
-def _open(folder: Path) -> ox.Store:
+def _open(folder: Path, *, read_only: bool = False) -> ox.Store:
     try:
+        if read_only:
+            return ox.Store.read_only(str(folder / DATABASE))
         folder.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(folder / DATABASE))
     except OSError as exc:
