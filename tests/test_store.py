@@ -162,3 +162,12 @@ def test_a_store_being_rebuilt_elsewhere_is_reported(vault: Path, tmp_path: Path
     with pytest.raises(StoreError, match="in use by another process"):
         open_store(vault, folder)
     del writer
+
+
+def test_a_store_folder_inside_the_vault_is_not_part_of_its_fingerprint(vault: Path) -> None:
+    folder = vault / "kg-store"  # not a dot folder: the vault scan sees its files
+    load = CountingLoader()
+    del open_store(vault, folder, load=load).store
+    assert any((folder / "oxigraph").iterdir())
+    again = open_store(vault, folder, load=load)
+    assert (load.calls, again.reused) == (1, True)

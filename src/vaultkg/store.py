@@ -105,9 +105,13 @@ def quads(data: RdfData) -> Iterator[ox.Quad]:
 # -- the vault's fingerprint ------------------------------------------------------------------
 
 
-def fingerprint(root: Path) -> str:
+def fingerprint(root: Path, *, skip: Path | None = None) -> str:
     """A hash of everything reading the vault depends on: the settings, every note's path and
-    bytes, every attachment's path, and the versions of vaultkg and pyoxigraph."""
+    bytes, every attachment's path, and the versions of vaultkg and pyoxigraph.
+
+    Files under ``skip`` (a store folder inside the vault) are left out: the database's own
+    files change with every write.
+    """
     from . import __version__
     from .config import CONFIG_NAME, load_config
     from .scan import scan
@@ -124,8 +128,10 @@ def fingerprint(root: Path) -> str:
     for name in (CONFIG_NAME, ".obsidian/app.json"):
         add(name, _read(root / name))
     config, _ = load_config(root)
+    inside = str(skip.resolve()) + os.sep if skip is not None else None
     for f in scan(root, config, []):
-        add(f.path, _read(Path(f.abspath)) if f.is_note else b"attachment")
+        if inside is None or not f.abspath.startswith(inside):
+            add(f.path, _read(Path(f.abspath)) if f.is_note else b"attachment")
     return h.hexdigest()
 
 
@@ -163,7 +169,7 @@ def open_store(
         store.bulk_extend(quads(data))
         return VaultStore(store, dict(data.prefixes))
     _check_folder(folder)
-    stamp = fingerprint(vault)
+    stamp = fingerprint(vault, skip=folder)
     manifest = _read_manifest(folder)
     if manifest is not None and manifest.get("fingerprint") == stamp:
         # read-only: any number of queries can share the folder at once
