@@ -186,25 +186,23 @@ def paths(kg: KnowledgeGraph, drug: str, goal: str, *, limit: int = 5) -> list[R
     others = frozenset(e.type for e in kg.entities.values()) - DRUG
     end = resolve(kg, goal, others, "mechanism, effect or target").key
     h = entity_graph(kg)
-    first = _first_targets(kg, h, start)
-    # the rest of the route: no drugs, plus the drug's own adaptation edges
-    rest = nx.DiGraph()
+    adaptations = _adaptations(kg, start)
+    # the rest of a route, walked backwards from the goal: no drugs, plus the drug's own
+    # adaptation edges (target → mechanism, so mechanism → target here)
+    back = nx.DiGraph()
     for a, b, data in h.edges(data=True):
         if kg.entities[a].type not in DRUG and kg.entities[b].type not in DRUG:
-            rest.add_edge(a, b, weight=data["link"].weight)
-            rest.add_edge(b, a, weight=data["link"].weight)
-    adaptations = _adaptations(kg, start)
+            back.add_edge(a, b, weight=data["link"].weight)
+            back.add_edge(b, a, weight=data["link"].weight)
     for target, mechanism in adaptations:
-        rest.add_edge(target, mechanism, weight=1.0)  # stated by the drug's own relation
+        back.add_edge(mechanism, target, weight=1.0)  # stated by the drug's own relation
+    back.add_node(end)
+    _, from_goal = nx.single_source_dijkstra(back, end, weight="weight")
     routes = []
-    for target in first:
-        if target == end:
-            hops = [target]
-        elif target in rest and end in rest and nx.has_path(rest, target, end):
-            hops = nx.dijkstra_path(rest, target, end, weight="weight")
-        else:
+    for target in _first_targets(kg, h, start):
+        if target not in from_goal:
             continue
-        nodes = [start, *hops]
+        nodes = [start, *reversed(from_goal[target])]
         steps = tuple(_step(kg, h, a, b, adaptations.get((a, b))) for a, b in pairwise(nodes))
         routes.append(Route(steps))
     routes.sort(key=lambda r: (len(r.steps), _cost(r), kg.title(r.nodes[1]).lower()))
@@ -220,14 +218,20 @@ def _first_targets(kg: KnowledgeGraph, h: nx.Graph, drug: str) -> list[str]:
 
 def _adaptations(kg: KnowledgeGraph, drug: str) -> dict[tuple[str, str], Relation]:
     """(target, mechanism) → the drug's adaptation relation on that target naming it."""
+    named: dict[str, list[str]] = {}
+    for action, nouns in ADAPTATION_NOUNS.items():
+        found = (
+            e.key
+            for noun in nouns
+            for e in kg.find_entities(noun, frozenset({"mechanism", "concept"}))
+            if any(n.casefold() == noun for n in e.names)
+        )
+        named[action] = list(dict.fromkeys(found))
     out: dict[tuple[str, str], Relation] = {}
     for r in kg.relations:
-        if r.subject != drug or r.action not in ADAPTATION_NOUNS:
-            continue
-        for noun in ADAPTATION_NOUNS[r.action]:
-            for e in kg.find_entities(noun, frozenset({"mechanism", "concept"})):
-                if any(n.casefold() == noun for n in e.names):
-                    out.setdefault((r.object, e.key), r)
+        if r.subject == drug and r.action in named:
+            for mechanism in named[r.action]:
+                out.setdefault((r.object, mechanism), r)
     return out
 
 
