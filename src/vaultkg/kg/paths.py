@@ -23,7 +23,7 @@ from .entities import TARGET_TYPES
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
-    from .model import Claim, Entity, Relation
+    from .model import Entity, Relation
 
 DRUG = frozenset({"drug"})
 MAX_SUGGESTIONS = 12
@@ -53,13 +53,13 @@ class Link:
 
     @property
     def weight(self) -> float:
-        return _weight(self.claims, self.relations)
+        return _weight(len(self.claims), len(self.relations))
 
 
-def _weight(claims: tuple[str, ...] | list[str], relations: tuple | list) -> float:  # type: ignore[type-arg]
+def _weight(claims: int, relations: int) -> float:
     """Shortest routes first, then the best supported: a hop costs 1, plus less than 1 the
     more claims and relations stand behind it."""
-    return 1.0 + 1.0 / (1 + len(claims) + 2 * len(relations))
+    return 1.0 + 1.0 / (1 + claims + 2 * relations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +142,15 @@ def entity_graph(kg: KnowledgeGraph) -> nx.Graph:
             link = _link(h, u, v)
             link.relations.append(by_key[(u, data["action"], v)])
             link.claims.extend(c for c in data["claims"] if c not in link.claims)
-    order = {c.id: i for i, c in enumerate(_in_vault_order(kg))}
     for _, _, data in h.edges(data=True):
-        data["link"].claims.sort(key=order.__getitem__)
+        _in_vault_order(kg, data["link"].claims)
     return h
 
 
-def _in_vault_order(kg: KnowledgeGraph) -> list[Claim]:
-    return sorted(kg.claims, key=lambda c: (c.note, c.line, c.id))
+def _in_vault_order(kg: KnowledgeGraph, claims: list[str]) -> None:
+    """Sort claim ids by note and line, as ``where`` lists them."""
+    by_id = kg.claims_by_id
+    claims.sort(key=lambda c: (by_id[c].note, by_id[c].line, c))
 
 
 def _link(h: nx.Graph, a: str, b: str) -> Link:
@@ -160,13 +161,12 @@ def _link(h: nx.Graph, a: str, b: str) -> Link:
 
 
 def _step(kg: KnowledgeGraph, h: nx.Graph, a: str, b: str, adaptation: Relation | None) -> Step:
-    by_id = kg.claims_by_id
     link: Link | None = h.edges[a, b]["link"] if h.has_edge(a, b) else None
     relations = tuple(link.relations) if link else ()
     claims = list(link.claims) if link else []
     if adaptation is not None:
         claims.extend(c for c in adaptation.claims if c not in claims)
-        claims.sort(key=lambda c: (by_id[c].note, by_id[c].line, c))
+        _in_vault_order(kg, claims)
     return Step(a, b, relations, tuple(claims), adaptation)
 
 
@@ -236,7 +236,7 @@ def _adaptations(kg: KnowledgeGraph, drug: str) -> dict[tuple[str, str], Relatio
 
 
 def _cost(route: Route) -> float:
-    return sum(_weight(s.claims, s.relations) for s in route.steps)
+    return sum(_weight(len(s.claims), len(s.relations)) for s in route.steps)
 
 
 # -- neighbours ---------------------------------------------------------------------------
