@@ -104,7 +104,7 @@ def _child(graph: Any, text: str, prefixes: dict[str, str], repeat: int, out: An
     try:
         out.send(("ok", *best(lambda: rdflib_rows(graph, text, prefixes), repeat)))
     except Exception as exc:  # the old path crashed on GRAPH queries: report, do not stop
-        out.send(("error", 0.0, f"{type(exc).__name__}: {' '.join(str(exc).split())[:60]}"))
+        out.send(("error", 0.0, f"{type(exc).__name__}: {' '.join(str(exc).split())[:48]}…"))
 
 
 def timed_rdflib(
