@@ -29,7 +29,9 @@ def register_graph_queries(query_app: typer.Typer) -> None:
 def path(
     vault: VaultArg,
     drug: Annotated[str, typer.Argument(help="Drug title or alias.")],
-    goal: Annotated[str, typer.Argument(help="Mechanism, effect or target: title or alias.")],
+    effect_or_mechanism: Annotated[
+        str, typer.Argument(help="Mechanism, effect or target: title or alias.")
+    ],
     limit: Annotated[int, typer.Option(min=1, help="At most this many routes.")] = 5,
     format: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -49,11 +51,14 @@ def path(
 
     kg = load_graph(vault)
     try:
-        routes = paths(kg, drug, goal, limit=limit)
+        routes = paths(kg, drug, effect_or_mechanism, limit=limit)
     except UnknownName as exc:
         fail(str(exc), code=1)
     if not routes:
-        fail(f"no route from '{drug}' to '{goal}' through a target in the vault", code=1)
+        fail(
+            f"no route from '{drug}' to '{effect_or_mechanism}' through a target in the vault",
+            code=1,
+        )
     rows = [
         _step_row(kg, n, i, step)
         for n, route in enumerate(routes, 1)
