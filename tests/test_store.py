@@ -12,7 +12,14 @@ from kgutil import write_vault
 import vaultkg
 from vaultkg.export.rdf import build_rdf
 from vaultkg.kg.graph import KnowledgeGraph
-from vaultkg.store import MANIFEST, StoreError, fingerprint, open_store, quads
+from vaultkg.store import (
+    MANIFEST,
+    StoreError,
+    fingerprint,
+    needs_named_graphs,
+    open_store,
+    quads,
+)
 
 NOTES = {
     "Drugs/Haloperidol.md": """\
@@ -171,3 +178,27 @@ def test_a_store_folder_inside_the_vault_is_not_part_of_its_fingerprint(vault: P
     assert any((folder / "oxigraph").iterdir())
     again = open_store(vault, folder, load=load)
     assert (load.calls, again.reused) == (1, True)
+
+
+def test_named_graphs_are_left_out_of_a_memory_store_only_when_asked(vault: Path) -> None:
+    kg = vaultkg.load(str(vault))
+    data = build_rdf(kg, nanopubs=True)
+    lean = open_store(vault, load=lambda _: kg, named_graphs=False)
+    assert len(lean.store) == len(data.triples)
+    assert len(open_store(vault, load=lambda _: kg).store) == data.quad_count()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+        ("select * where { graph <urn:g> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s vkg:graphOf ?o }", False),
+        ("SELECT ?graph WHERE { ?graph a vkg:Drug }", False),
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("SELECT * WHERE { ?s <https://example.org/graph> ?o }", False),
+        ("SELECT * WHERE {\n  GRAPH\t?g {} }", True),
+    ],
+)
+def test_which_queries_need_the_named_graphs(query: str, expected: bool) -> None:
+    assert needs_named_graphs(query) is expected

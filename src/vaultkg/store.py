@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 MANIFEST = "vaultkg-store.json"
 DATABASE = "oxigraph"  # the RocksDB folder inside the store folder
 FORMAT = 1  # bump when the manifest or the way quads are loaded changes
+# the keyword, not a variable (?graph), a prefixed or local name (vkg:graphOf) or an IRI
+_GRAPH_KEYWORD = re.compile(r"(?<![\w?$:/#.-])GRAPH(?![\w-])", re.IGNORECASE)
 
 
 class StoreError(Exception):
@@ -44,11 +47,18 @@ class VaultStore:
 # -- quads -----------------------------------------------------------------------------------
 
 
-def rdf_data(kg: KnowledgeGraph) -> RdfData:
+def rdf_data(kg: KnowledgeGraph, *, named_graphs: bool = True) -> RdfData:
     """The triples and nanopublication graphs the RDF export writes (TriG included)."""
     from .export.rdf import build_rdf
 
-    return build_rdf(kg, nanopubs=True)
+    return build_rdf(kg, nanopubs=named_graphs)
+
+
+def needs_named_graphs(query: str) -> bool:
+    """Whether a query can reach named graphs: only a GRAPH pattern can (FROM NAMED alone
+    only lists them). A GRAPH in a comment or string gives a false yes, which only costs
+    time."""
+    return _GRAPH_KEYWORD.search(query) is not None
 
 
 def query_prefixes(config: Config) -> dict[str, str]:
@@ -150,12 +160,15 @@ def open_store(
     folder: Path | None = None,
     *,
     load: Callable[[Path], KnowledgeGraph] | None = None,
+    named_graphs: bool = True,
 ) -> VaultStore:
     """The vault's quads in a store: in memory, or in ``folder``, reused when its manifest
     matches the vault's fingerprint and rebuilt otherwise.
 
     ``load`` reads the vault into a knowledge graph (default: ``vaultkg.load``); it is only
-    called when the store has to be (re)built.
+    called when the store has to be (re)built. ``named_graphs=False`` leaves the
+    nanopublication graphs out of an in-memory store (half the quads); a folder always
+    holds them all.
     """
     if load is None:
         from . import load as load_vault
@@ -164,7 +177,7 @@ def open_store(
             return load_vault(str(path))
 
     if folder is None:
-        data = rdf_data(load(vault))
+        data = rdf_data(load(vault), named_graphs=named_graphs)
         store = ox.Store()
         store.bulk_extend(quads(data))
         return VaultStore(store, dict(data.prefixes))

@@ -56,14 +56,14 @@ def sparql(
     import pyoxigraph as ox
 
     from ..config import load_config
-    from ..store import StoreError, open_store, query_prefixes
+    from ..store import StoreError, needs_named_graphs, open_store, query_prefixes
 
     text, origin = _query_text(query, file)
     root = vault_path(vault)
     # a bad query is reported before the vault is read: an empty store parses it the same way
     _run(ox.Store(), text, query_prefixes(load_config(root)[0]), origin)
     try:
-        opened = open_store(root, store, load=load_graph)
+        opened = open_store(root, store, load=load_graph, named_graphs=needs_named_graphs(text))
     except StoreError as exc:
         fail(str(exc))
     _print(_run(opened.store, text, opened.prefixes, origin), format, opened.prefixes)
