@@ -333,3 +333,12 @@ def test_query_claims_by_level_from_nanopublications(kg: KnowledgeGraph) -> None
     assert {r["level"]: int(r["claims"]) for r in csv_rows(out)} == {
         k: v for k, v in by_level.items() if v
     }
+
+
+def test_a_failure_while_reading_results_is_one_line() -> None:
+    # SERVICE is evaluated while rows are read; port 9 is refused before any connection
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    code, out, err = run("sparql", str(VAULT), query)
+    assert (code, out) == (2, "")
+    assert err.startswith("vaultkg: error: query: the query failed: ")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err

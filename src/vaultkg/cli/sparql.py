@@ -66,7 +66,11 @@ def sparql(
         opened = open_store(root, store, load=load_graph, named_graphs=needs_named_graphs(text))
     except StoreError as exc:
         fail(str(exc))
-    _print(_run(opened.store, text, opened.prefixes, origin), format, opened.prefixes)
+    result = _run(opened.store, text, opened.prefixes, origin)
+    try:  # solutions are computed while they are read
+        _print(result, format, opened.prefixes)
+    except (OSError, RuntimeError, ValueError) as exc:
+        fail(f"{origin}: the query failed: {_one_line(exc)}")
 
 
 def _run(store: ox.Store, text: str, prefixes: dict[str, str], origin: str) -> Any:
