@@ -199,14 +199,25 @@ def test_bad_query_is_one_line_and_exit_2(tmp_path: Path) -> None:
     code, out, err = run("sparql", str(VAULT), "SELECT ?d WHERE { ?d vkg:antagonistOf ?t ")
     assert code == 2
     assert out == ""
-    assert err.startswith("vaultkg: error: query: invalid SPARQL: ")
+    assert err == (
+        "vaultkg: error: query: invalid SPARQL: line 1, column 42: "
+        'expected one of ",", ".", ";", "{", "{|", "}", "~", …\n'
+    )
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT * WHERE { ?s ?p }\n")
     code, _, err = run("sparql", str(VAULT), "--file", str(bad))
     assert code == 2
-    assert err.startswith(f"vaultkg: error: {bad}: invalid SPARQL: ")
-    assert len(err.splitlines()) == 1
+    assert err == f"vaultkg: error: {bad}: invalid SPARQL: line 2, column 1: expected OPTIONAL\n"
+
+
+def test_an_undeclared_prefix_is_named() -> None:
+    code, _, err = run("sparql", str(VAULT), "SELECT ?d WHERE { ?d foo:bar ?t }")
+    assert code == 2
+    assert err == (
+        "vaultkg: error: query: invalid SPARQL: line 1, column 29: "
+        "the prefix 'foo:' is not declared\n"
+    )
 
 
 def test_query_argument_and_file_are_exclusive(tmp_path: Path) -> None:
@@ -216,3 +227,119 @@ def test_query_argument_and_file_are_exclusive(tmp_path: Path) -> None:
     code, _, err = run("sparql", str(VAULT), "--file", str(tmp_path / "missing.rq"))
     assert code == 2
     assert err.startswith(f"vaultkg: error: {tmp_path / 'missing.rq'}: cannot read")
+
+
+def test_graph_queries_reach_the_nanopublications(kg: KnowledgeGraph) -> None:
+    query = """
+        SELECT ?note ?line ?level WHERE {
+            GRAPH ?head { ?np np:hasAssertion ?a ; np:hasProvenance ?pv }
+            GRAPH ?a { ?d vkg:downregulates ?t }
+            GRAPH ?pv { ?a vkg:evidenceLevel ?l ; prov:wasDerivedFrom ?n ; vkg:line ?line }
+            ?l skos:notation ?level . ?n vkg:path ?note .
+            ?d skos:prefLabel "Cocaine" . ?t skos:prefLabel "Dopamine D2 receptor" .
+        } ORDER BY ?note ?line"""
+    code, out, err = run("sparql", str(VAULT), query, "-f", "csv")
+    assert code == 0, err
+    assert csv_rows(out) == [{"note": "Drugs/Cocaine.md", "line": "11", "level": "moderate"}]
+    code, out, err = run(
+        "sparql", str(VAULT), "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    )
+    assert code == 0, err
+    assert out.splitlines()[2] == str(4 * len(kg.claims))
+
+
+def test_the_default_graph_holds_no_nanopublication_heads() -> None:
+    code, out, _ = run("sparql", str(VAULT), "ASK { ?np a np:Nanopublication }")
+    assert (code, out) == (0, "ask\n-----\nfalse\n")
+
+
+def test_escaped_prefixed_names_are_unescaped() -> None:
+    code, out, _ = run(
+        "sparql",
+        str(VAULT),
+        "SELECT ?t WHERE { entity:Drugs\\/Caffeine vkg:antagonistOf/skos:prefLabel ?t } "
+        "ORDER BY ?t",
+        "-f",
+        "csv",
+    )
+    assert code == 0
+    assert out == "t\nAdenosine A1 receptor\nAdenosine A2A receptor\nAdenosine A2B receptor\n"
+
+
+def test_construct_prints_sorted_turtle_or_ntriples() -> None:
+    query = (
+        "CONSTRUCT { ?d vkg:antagonistOf ?r } WHERE { ?d vkg:antagonistOf ?r ; "
+        'skos:prefLabel "Caffeine" }'
+    )
+    code, out, _ = run("sparql", str(VAULT), query)
+    assert code == 0
+    base = "https://example.org/vaultkg/example/entity/"
+    a1, a2a, a2b = (f"<{base}Targets/Adenosine%20{t}%20receptor>" for t in ("A1", "A2A", "A2B"))
+    assert out.splitlines() == [
+        "@prefix vkg: <https://w3id.org/vaultkg/ns#> .",
+        f"<{base}Drugs/Caffeine> vkg:antagonistOf {a1} , {a2a} , {a2b} .",
+    ]
+    code, out, _ = run("sparql", str(VAULT), query, "-f", "csv")
+    assert code == 0
+    assert out == "".join(
+        f"<{base}Drugs/Caffeine> <https://w3id.org/vaultkg/ns#antagonistOf> "
+        f"<{base}Targets/Adenosine%20{t}%20receptor> .\n"
+        for t in ("A1", "A2A", "A2B")
+    )
+
+
+def test_store_folder_is_built_then_reused(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    query = str(QUERIES / "drugs-on-receptors.rq")
+    first = run("sparql", str(VAULT), "--store", str(folder), "--file", query, "-f", "csv")
+    assert first[0] == 0, first[2]
+    assert (folder / "vaultkg-store.json").is_file()
+    stamp = (folder / "vaultkg-store.json").stat().st_mtime_ns
+    second = run("sparql", str(VAULT), "--store", str(folder), "--file", query, "-f", "csv")
+    assert second == first
+    assert (folder / "vaultkg-store.json").stat().st_mtime_ns == stamp  # not rebuilt
+    rows = [(r["drug"], r["action"], r["receptor"], r["level"]) for r in csv_rows(second[1])]
+    assert rows == DRUGS_ON_RECEPTORS
+
+
+def test_store_folder_that_holds_other_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    code, out, err = run("sparql", str(VAULT), "--store", str(tmp_path), "ASK { ?s ?p ?o }")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"vaultkg: error: {tmp_path}: not a vaultkg store (it holds other files); "
+        "give an empty or new folder\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_query_claims_by_level_from_nanopublications(kg: KnowledgeGraph) -> None:
+    code, out, err = run(
+        "sparql",
+        str(VAULT),
+        "--file",
+        str(QUERIES / "claims-by-level-from-nanopublications.rq"),
+        "-f",
+        "csv",
+    )
+    assert code == 0, err
+    assert csv_rows(out) == [
+        {"level": "moderate", "claims": "151"},
+        {"level": "low", "claims": "77"},
+        {"level": "very-low", "claims": "4"},
+        {"level": "unsupported", "claims": "253"},
+    ]
+    by_level = kg.stats()["claims_by_level"]
+    assert isinstance(by_level, dict)
+    assert {r["level"]: int(r["claims"]) for r in csv_rows(out)} == {
+        k: v for k, v in by_level.items() if v
+    }
+
+
+def test_a_failure_while_reading_results_is_one_line() -> None:
+    # SERVICE is evaluated while rows are read; port 9 is refused before any connection
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    code, out, err = run("sparql", str(VAULT), query)
+    assert (code, out) == (2, "")
+    assert err.startswith("vaultkg: error: query: the query failed: ")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err

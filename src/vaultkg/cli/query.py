@@ -9,6 +9,7 @@ import typer
 
 from . import app
 from .common import OutputFormat, fail, load_graph, print_rows
+from .graph_query import register_graph_queries
 
 if TYPE_CHECKING:
     from ..kg.graph import KnowledgeGraph
@@ -160,3 +161,6 @@ def targets(
         vaultkg query targets vault/ --drug haloperidol --min-level moderate
     """
     _answer(vault, format, min_level, drug=drug)
+
+
+register_graph_queries(query_app)  # query path, query neighbours
