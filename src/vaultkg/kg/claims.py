@@ -7,6 +7,7 @@ support them at the closest scope (sentence, then block, then note).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,12 @@ REFERENCE_SECTIONS = re.compile(
     re.IGNORECASE,
 )
 _LINKS = re.compile(r"!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
+# between a drug and a class it is said to belong to: "is a reversible", ", an", "acts as a"
+_MEMBERSHIP = re.compile(
+    r"\s*(?:,\s*|\s(?:is|are|was|were|acts\s+as|remains)\s+(?P<not>not\s+)?)"
+    r"(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
 # zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
@@ -71,6 +78,8 @@ class Catalogue:
 
     # citekey -> entry of a BibTeX or CSL-JSON bibliography in the vault, registered when cited
     bibliography: dict[str, Source] = field(default_factory=dict)
+    # drug-class key -> (action, target key) of what the class does ("an AChE inhibitor")
+    class_mechanisms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for s in self.sources.values():
@@ -463,7 +472,22 @@ class NoteClaims:
             ]
             if relations:
                 return relations
-        return []
+        return self._memberships(s.text, mentions)
+
+    def _memberships(self, text: str, mentions: list[Mention]) -> list[RelationMention]:
+        """ "A is a (reversible) CLASS", "A, an CLASS": A does what the class does."""
+        out: list[RelationMention] = []
+        named = [m for m in mentions if m.key]
+        for drug, cls in itertools.pairwise(named):
+            pairs = self.cat.class_mechanisms.get(cls.key)
+            if drug.type != "drug" or not pairs:
+                continue
+            gap = _MEMBERSHIP.fullmatch(text, drug.end, cls.start)
+            if gap is None:
+                continue
+            for action, target in pairs:
+                out.append(RelationMention(drug.key, action, target, negated=bool(gap["not"])))
+        return out
 
     def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:
         """The drug and the target a sentence speaks of when it names none itself.

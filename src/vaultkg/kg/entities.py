@@ -359,6 +359,26 @@ def name_pairs(
     return plain, contextual
 
 
+def class_mechanisms(
+    entities: dict[str, Entity], vocabulary: Vocabulary
+) -> dict[str, list[tuple[str, str]]]:
+    """Drug-class entity key → its mechanism as (action, target entity key) pairs.
+
+    "Donepezil is an acetylcholinesterase inhibitor" names a class; what the class does is
+    what the sentence says of donepezil.
+    """
+    by_term = {e.vocab_id: e.key for e in entities.values() if e.vocab_id}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for e in entities.values():
+        term = vocabulary.get(e.vocab_id) if e.vocab_id else None
+        if term is None or e.type != "drug-class":
+            continue
+        pairs = [(action, by_term[t]) for action, t in term.actions if t in by_term]
+        if pairs:
+            out[e.key] = pairs
+    return out
+
+
 def carriers(entities: dict[str, Entity], vocabulary: Vocabulary) -> dict[str, str]:
     """Neurotransmitter entity key → the transporter entity that carries it."""
     by_term = {e.vocab_id: e.key for e in entities.values() if e.vocab_id}

@@ -20,7 +20,14 @@ from . import boilerplate
 from .actions import BY_NAME, DISPLAY_ON_TRANSPORTER
 from .bibliography import read_bibliographies
 from .claims import Catalogue, NoteClaims, regrade
-from .entities import carriers, name_pairs, note_entity, note_types, with_vocabulary
+from .entities import (
+    carriers,
+    class_mechanisms,
+    name_pairs,
+    note_entity,
+    note_types,
+    with_vocabulary,
+)
 from .evidence import at_least, best_level, rank
 from .model import Claim, Entity, Relation, Source
 from .names import NameMatcher
@@ -222,6 +229,7 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
         matcher,
         carriers(kg.entities, vocab),
         bibliography=bibliography,
+        class_mechanisms=class_mechanisms(kg.entities, vocab),
     )
     template = boilerplate.find(notes.values())
     for note in notes.values():
