@@ -41,6 +41,16 @@ _MEMBERSHIP = re.compile(
     r"(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}",
     re.IGNORECASE,
 )
+_CLASS_ACTION = re.compile(
+    r"\b(?:inverse\s+agonist|partial\s+agonist|agonist|antagonist|inhibitor|blocker)",
+    re.IGNORECASE,
+)
+# an action a class name spells out, where it says more than the class's own mechanism
+_ACTIONS_NAMED = {
+    "agonist": "agonist",
+    "antagonist": "antagonist",
+    "inverse agonist": "inverse agonist",
+}
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
 # zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
@@ -485,8 +495,20 @@ class NoteClaims:
             gap = _MEMBERSHIP.fullmatch(text, drug.end, cls.start)
             if gap is None:
                 continue
+            # "an NMDA receptor antagonist" states the action; "an SSRI" only names the class
+            named_action = _CLASS_ACTION.search(text, cls.start, cls.end)
             for action, target in pairs:
-                out.append(RelationMention(drug.key, action, target, negated=bool(gap["not"])))
+                if named_action and named_action.group(0).lower() in _ACTIONS_NAMED:
+                    action = _ACTIONS_NAMED[named_action.group(0).lower()]
+                out.append(
+                    RelationMention(
+                        drug.key,
+                        action,
+                        target,
+                        negated=bool(gap["not"]),
+                        via_class=None if named_action else cls.key,
+                    )
+                )
         return out
 
     def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:

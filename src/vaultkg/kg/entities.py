@@ -380,15 +380,34 @@ def class_mechanisms(
 
 
 def carriers(entities: dict[str, Entity], vocabulary: Vocabulary) -> dict[str, str]:
-    """Neurotransmitter entity key → the transporter entity that carries it."""
+    """Neurotransmitter entity key → the transporter that takes it back up from the synapse.
+
+    "Reuptake of dopamine" names the plasma-membrane carrier, never a vesicular one (VMAT2);
+    of several, the most selective (DAT before NET, which also carries dopamine), and where
+    several are equally selective (the EAATs for glutamate), their common family.
+    """
     by_term = {e.vocab_id: e.key for e in entities.values() if e.vocab_id}
-    out: dict[str, str] = {}
+    candidates: dict[str, list[tuple[int, bool, Entity, Term]]] = defaultdict(list)
     for e in entities.values():
         term = vocabulary.get(e.vocab_id) if e.vocab_id else None
-        if term is None or e.type != "transporter":
+        if term is None or e.type != "transporter" or not term.carries:
+            continue
+        if any("vesicular" in name.casefold() for name in term.all_names):
             continue
         for nt in term.carries:
-            # a vault note about the transporter wins over the vocabulary's own entity
-            if nt in by_term and (by_term[nt] not in out or e.note is not None):
-                out[by_term[nt]] = e.key
+            if nt in by_term:
+                # a vault note about the transporter wins over the vocabulary's own entity
+                candidates[by_term[nt]].append((len(term.carries), e.note is None, e, term))
+    out: dict[str, str] = {}
+    for nt_key, found in candidates.items():
+        fewest = min(n for n, _, _, _ in found)
+        best = sorted((c for c in found if c[0] == fewest), key=lambda c: (c[1], c[2].key))
+        terms = {term.id for _, _, _, term in best}
+        if len(terms) == 1:
+            out[nt_key] = best[0][2].key
+            continue
+        shared = set.intersection(*(set(term.parents) for _, _, _, term in best))
+        family = next((by_term[p] for p in sorted(shared) if p in by_term), None)
+        if family is not None:
+            out[nt_key] = family
     return out
