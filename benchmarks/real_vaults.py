@@ -29,17 +29,8 @@ LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
 
 
 def origin_of(entity: Any) -> str:
-    """Where an entity came from: "vocabulary" (built in) or "notes".
-
-    The Entity model may not record this yet, so look for the likely spellings and fall back
-    to "notes", which is the only origin before the built-in vocabulary lands.
-    """
-    origin = getattr(entity, "origin", None)
-    if isinstance(origin, str) and origin:
-        return "vocabulary" if origin.lower() in ("vocabulary", "builtin", "built-in") else "notes"
-    if getattr(entity, "builtin", False) or getattr(entity, "from_vocabulary", False):
-        return "vocabulary"
-    return "notes"
+    """Where an entity came from: "vocabulary" (a built-in term no note is) or "notes"."""
+    return "notes" if entity.note is not None else "vocabulary"
 
 
 def figures(kg: Any, seconds: float) -> dict[str, Any]:

@@ -83,8 +83,6 @@ def test_refuses_to_write_inside_a_vault(rv, tmp_path) -> None:  # type: ignore[
     assert not (vault / "sample.jsonl").exists()
 
 
-def test_origin_of_reads_the_entity_model_defensively(rv) -> None:  # type: ignore[no-untyped-def]
-    assert rv.origin_of(SimpleNamespace()) == "notes"
-    assert rv.origin_of(SimpleNamespace(origin="vocabulary")) == "vocabulary"
-    assert rv.origin_of(SimpleNamespace(origin="note")) == "notes"
-    assert rv.origin_of(SimpleNamespace(builtin=True)) == "vocabulary"
+def test_origin_of_tells_vocabulary_terms_from_notes(rv) -> None:  # type: ignore[no-untyped-def]
+    assert rv.origin_of(SimpleNamespace(note="Drugs/Caffeine.md")) == "notes"
+    assert rv.origin_of(SimpleNamespace(note=None)) == "vocabulary"
