@@ -45,7 +45,8 @@ def problem_vault(root: Path) -> Path:
     return write_vault(
         root,
         {
-            "vaultkg.toml": 'max_file_size = "1 kB"\n',
+            # links to notes not written yet are info by default; this vault raises them
+            "vaultkg.toml": 'max_file_size = "1 kB"\n[check]\nunresolved_links = "error"\n',
             "Links.md": (
                 "[[Missing note]] and [[Target#No such heading]] and [[Target#^nope]].\n"
                 "[[Twin]] is ambiguous; [[../../etc/passwd]] leaves the vault.\n"
@@ -87,7 +88,7 @@ def test_every_diagnostic_code_as_exact_text_lines(tmp_path: Path) -> None:
         "Latin1.md:1:4: error: not valid UTF-8 (byte 0xe9); re-save the note as UTF-8 "
         "[undecodable]",
         "Links.md:1:1: error: link [[Missing note]] matches no note or file; create the note or "
-        "fix the name [broken-link]",
+        "fix the name (Obsidian shows it as a note not created yet) [broken-link]",
         "Links.md:1:22: warning: heading 'No such heading' not found in Target.md; fix the "
         "heading name [broken-anchor]",
         "Links.md:1:53: warning: block '^nope' not found in Target.md; add the block id or fix "
@@ -206,7 +207,7 @@ def test_bad_options_exit_2(tmp_path: Path) -> None:
 
 
 def test_the_installed_command_gives_the_same_exit_status(tmp_path: Path) -> None:
-    write_vault(tmp_path, {"A.md": "[[Nowhere]]\n"})
+    write_vault(tmp_path, {"A.md": "[Nowhere](Nowhere.md)\n"})
     proc = subprocess.run(
         [sys.executable, "-c", "from vaultkg.cli import main; main()", "check", str(tmp_path)],
         capture_output=True,
@@ -215,7 +216,20 @@ def test_the_installed_command_gives_the_same_exit_status(tmp_path: Path) -> Non
     )
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "A.md:1:1: error: link [[Nowhere]] matches no note or file; create the note or fix the "
+        "A.md:1:1: error: link (Nowhere.md) matches no note or file; create the note or fix the "
         "name [broken-link]",
         "1 notes, 1 links (1 broken), 0 tags: 1 errors, 0 warnings",
     ]
+
+
+def test_a_link_to_a_note_not_written_yet_is_info_by_default(tmp_path: Path) -> None:
+    (tmp_path / "A.md").write_text("See [[Not written yet]] and ![[missing.png]].\n", "utf-8")
+    code, out, _ = run(str(tmp_path), "--fail-on", "warning")
+    assert out == [
+        "A.md:1:5: info: link [[Not written yet]] matches no note or file; create the note or "
+        "fix the name (Obsidian shows it as a note not created yet) [broken-link]",
+        "A.md:1:29: error: link [[missing.png]] matches no note or file; create the note or "
+        "fix the name [broken-link]",
+        "1 notes, 2 links (2 broken), 0 tags: 1 errors, 0 warnings",
+    ]
+    assert code == 1  # the missing image is an error; the placeholder alone would pass

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Diagnostic
+from .model import Diagnostic, Severity
 from .parse.note import DEFAULT_MAX_BYTES
 
 DEFAULT_BASE_IRI = "https://example.org/vaultkg/"
@@ -40,6 +40,8 @@ class Config:
     types: dict[str, str] = field(default_factory=dict)  # folder -> entity type
     publish_exclude: list[str] = field(default_factory=list)
     link_headings: bool = False
+    # a wikilink to a note not written yet is a placeholder in Obsidian, not a mistake
+    unresolved_links: Severity = "info"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -140,6 +142,22 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     link = section.get("link", {})
     if isinstance(link, dict):
         cfg.link_headings = bool(link.get("headings", False))
-    known = {"base_iri", "exclude", "max_file_size", "types", "publish", "link", "vaultkg"}
+    check = section.get("check", {})
+    if isinstance(check, dict) and "unresolved_links" in check:
+        level = check["unresolved_links"]
+        if level in ("info", "warning", "error"):
+            cfg.unresolved_links = level
+        else:
+            bad("check.unresolved_links", '"info", "warning" or "error"')
+    known = {
+        "base_iri",
+        "exclude",
+        "max_file_size",
+        "types",
+        "publish",
+        "link",
+        "check",
+        "vaultkg",
+    }
     cfg.extra = {k: v for k, v in section.items() if k not in known}
     return cfg, diags

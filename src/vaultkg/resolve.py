@@ -133,10 +133,20 @@ def _link_problem(
     return Diagnostic(note.path, link.line, link.col, severity, code, message)
 
 
+def _has_file_suffix(target: str) -> bool:
+    """``image.png``, ``paper.pdf``: a link to a file, which cannot be a placeholder note."""
+    name = target.rsplit("/", 1)[-1]
+    return "." in name and not name.lower().endswith(".md") and len(name.rsplit(".", 1)[1]) <= 5
+
+
 def resolve_links(
-    notes: dict[str, Note], attachments: list[str]
+    notes: dict[str, Note], attachments: list[str], unresolved: Severity = "info"
 ) -> tuple[LinkIndex, list[Diagnostic]]:
-    """Fill ``link.resolved`` and ``link.status`` for every link; report what is wrong."""
+    """Fill ``link.resolved`` and ``link.status`` for every link; report what is wrong.
+
+    ``unresolved``: how loudly to report a wikilink to a note that does not exist yet, which
+    Obsidian shows as a placeholder to create (a Markdown link to a missing file is an error).
+    """
     index = LinkIndex(list(notes), attachments)
     diags: list[Diagnostic] = []
     for note in notes.values():
@@ -159,13 +169,15 @@ def resolve_links(
                     )
                 )
             elif res.status == "broken":
+                placeholder = link.kind == "wikilink" and not _has_file_suffix(link.target)
                 diags.append(
                     _link_problem(
                         note,
                         link,
-                        "error",
+                        unresolved if placeholder else "error",
                         "broken-link",
-                        f"link {where} matches no note or file; create the note or fix the name",
+                        f"link {where} matches no note or file; create the note or fix the name"
+                        + (" (Obsidian shows it as a note not created yet)" if placeholder else ""),
                     )
                 )
             elif res.status == "ambiguous":

@@ -159,7 +159,7 @@ def read_vault(
     ):
         vault.notes[result.note.path] = result.note
         vault.diagnostics.extend(result.diagnostics)
-    vault.index, link_diags = resolve_links(vault.notes, vault.attachments)
+    vault.index, link_diags = resolve_links(vault.notes, vault.attachments, config.unresolved_links)
     vault.diagnostics.extend(link_diags)
     vault.diagnostics.extend(embed_cycles(vault.notes))
     for note in vault.notes.values():
