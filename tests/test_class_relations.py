@@ -162,3 +162,12 @@ def test_query_shows_the_class_a_relation_comes_from(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if x.startswith("Fluoxetine"))
     assert "Notes/Reading.md:1 (via selective serotonin reuptake inhibitors)" in line
+
+
+def test_a_statement_about_some_members_yields_nothing_for_each(tmp_path: Path) -> None:
+    kg = _graph(
+        tmp_path,
+        "Most SSRIs inhibit SERT more than NET.\n\nSome of the older SSRIs inhibit SERT.\n",
+    )
+    assert {r.subject for r in kg.relations} == {SSRI}
+    assert not any(m.via_class for c in kg.claims for m in c.relations)

@@ -7,6 +7,7 @@ drug → target relations, each claim graded by its evidence, all held in one ne
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -309,6 +310,8 @@ def _derive_members(kg: KnowledgeGraph) -> None:
         for m in claim.relations:
             if m.negated or m.via_class or m.subject not in members:
                 continue
+            if _only_some(claim.text, kg.entities[m.subject].names):
+                continue  # "Most second-generation antipsychotics block 5-HT2A": not each one
             for drug in members[m.subject]:
                 key = (drug, m.action, m.object)
                 if key not in have and drug != m.object:
@@ -319,6 +322,19 @@ def _derive_members(kg: KnowledgeGraph) -> None:
                         )
                     )
         claim.relations.extend(derived)
+
+
+_SOME = (
+    r"\b(?:most|many|some|several|certain|few|not\s+all|the\s+majority\s+of|a\s+number\s+of)"
+    r"\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+)
+
+
+def _only_some(text: str, class_names: list[str]) -> bool:
+    """The sentence speaks of only some members of the class: "most SSRIs", "some of the
+    older antipsychotics"."""
+    names = "|".join(re.escape(n) for n in sorted(class_names, key=len, reverse=True) if n)
+    return bool(names) and re.search(rf"{_SOME}(?:{names})", text, re.IGNORECASE) is not None
 
 
 def _contested(kg: KnowledgeGraph) -> set[tuple[str, str, bool, int]]:
