@@ -102,7 +102,7 @@ class Locator:
                     governed = governed or m
                     continue
                 if self._comparison_set(m):
-                    continue  # "haloperidol and similar antipsychotics": the drug is
+                    continue  # "A and similar Xs": A, before it, is the subject
                 group = [x for x in self.spans.agents(m) if x.start <= m.start]
                 return [x.key for x in self._past_asides(group, cs)]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
