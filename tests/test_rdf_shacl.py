@@ -94,7 +94,7 @@ def test_every_ontology_term_has_label_and_comment(ontology: rdflib.Graph) -> No
     terms = {
         s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(str(VKG))
     }
-    assert len(terms) == 67  # 17 classes, 39 properties, 8 values, 2 schemes, vkg:vaultkg
+    assert len(terms) == 68  # 17 classes, 40 properties, 8 values, 2 schemes, vkg:vaultkg
     missing = [t for t in terms if not ontology.value(t, rdflib.RDFS.comment)]
     assert missing == []
     skos = rdflib.SKOS

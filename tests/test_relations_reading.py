@@ -1125,3 +1125,97 @@ def test_bad_input_never_raises(parts: list, subject: str | None, obj: str | Non
         text += " "
     for f in extract(text, mentions, subject, obj, {"X1": "SERT"}):
         assert f.subject and f.object and f.subject != f.object
+
+
+# -- comparison sets and nominalisations with no agent -------------------------------------------
+
+COMPARISONS = [
+    # a fronted comparison names a set the drug is compared with, never the subject
+    (
+        "Like most typical [antipsychotics](drug-class), [fluphenazine](drug) blocks"
+        " [D2](receptor) receptors",
+        [("fluphenazine", "antagonist", "D2")],
+    ),
+    (
+        "Like other [SNRIs](drug-class), [duloxetine](drug) inhibits [NET](transporter)",
+        [("duloxetine", "inhibitor", "NET")],
+    ),
+    (
+        "As with many [benzodiazepines](drug-class), [midazolam](drug) is metabolised by"
+        " [CYP3A4](enzyme)",
+        [("midazolam", "substrate", "CYP3A4")],
+    ),
+    (
+        "Unlike older [antihistamines](drug-class), [loratadine](drug) blocks [H1](receptor)"
+        " without sedation",
+        [("loratadine", "antagonist", "H1")],
+    ),
+    (
+        "- Like other [triptans](drug-class), [rizatriptan](drug) is a [5-HT1B](receptor) agonist",
+        [("rizatriptan", "agonist", "5-HT1B")],
+    ),
+    (
+        "Unlike [heparin](drug) and [warfarin](drug), [dabigatran](drug) inhibits"
+        " [thrombin](enzyme) directly",
+        [("dabigatran", "inhibitor", "thrombin")],
+    ),
+    # "A and other/similar/related Xs": the drug is the subject, the class only a comparison
+    (
+        "[Chlorpromazine](drug) and related [phenothiazines](drug-class) block [D2](receptor)",
+        [("Chlorpromazine", "antagonist", "D2")],
+    ),
+    (
+        "With chronic use, [morphine](drug) and other [opioids](drug-class) desensitize"
+        " [MOR](receptor)",
+        [("morphine", "desensitizes", "MOR")],
+    ),
+    (
+        "[Sertraline](drug) and other [SSRIs](drug-class) are [SERT](transporter) inhibitors",
+        [("Sertraline", "inhibitor", "SERT")],
+    ),
+    # a class named as the subject is still read as the subject
+    (
+        "[SSRIs](drug-class) inhibit [SERT](transporter)",
+        [("SSRIs", "inhibitor", "SERT")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COMPARISONS)
+def test_comparison_sets_are_not_subjects(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert read(sentence) == expected
+
+
+NO_AGENT = [
+    # a nominalisation that is the subject of another verb says nothing of the context's drug
+    ("Activation of [CB1](receptor) then lowers the release of glutamate", "THC", []),
+    ("Blockade of [D2](receptor) receptors raises prolactin", "Haloperidol", []),
+    ("Inhibition of [COX-1](enzyme) leads to less thromboxane", "Aspirin", []),
+    ("Stimulation of [MOR](receptor) is what causes the euphoria", "Morphine", []),
+    # the nominalisation as the statement itself is the drug's mechanism
+    (
+        "Mechanism: competitive blockade of [H2](receptor) receptors",
+        "Famotidine",
+        [("Famotidine", "antagonist", "H2")],
+    ),
+    (
+        "- irreversible inhibition of [MAO-B](enzyme) in the striatum",
+        "Selegiline",
+        [("Selegiline", "inhibitor", "MAO-B")],
+    ),
+    # the verb form with its subject left out still takes the default
+    ("- blocks [D2](receptor) receptors", "Haloperidol", [("Haloperidol", "antagonist", "D2")]),
+    # an agent named keeps the nominalisation's relation
+    (
+        "Blockade of [D2](receptor) by [haloperidol](drug) raises prolactin",
+        "Haloperidol",
+        [("haloperidol", "antagonist", "D2")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "expected"), NO_AGENT)
+def test_nominalisation_without_agent(
+    sentence: str, subject: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert read(sentence, subject) == expected

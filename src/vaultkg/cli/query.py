@@ -13,7 +13,7 @@ from .graph_query import register_graph_queries
 
 if TYPE_CHECKING:
     from ..kg.graph import KnowledgeGraph
-    from ..kg.model import Relation
+    from ..kg.model import Claim, Relation
 
 query_app = typer.Typer(
     help="Ask the knowledge graph which drugs act on which targets.", no_args_is_help=True
@@ -50,7 +50,7 @@ def relation_rows(kg: KnowledgeGraph, relations: list[Relation]) -> list[dict[st
     claims = kg.claims_by_id
     rows = []
     for r in relations:
-        where = list(dict.fromkeys(claims[c].where for c in r.claims))
+        where = list(dict.fromkeys(_where(kg, claims[c], r) for c in r.claims))
         rows.append(
             {
                 "drug": kg.title(r.subject),
@@ -63,6 +63,17 @@ def relation_rows(kg: KnowledgeGraph, relations: list[Relation]) -> list[dict[st
             }
         )
     return rows
+
+
+def _where(kg: KnowledgeGraph, claim: Claim, r: Relation) -> str:
+    """Where a claim is, and the class it speaks of when it states the relation only of the
+    drug's class ("Notes/SSRIs.md:7 (via SSRIs)")."""
+    triple = (r.subject, r.action, r.object)
+    stated = [m for m in claim.relations if (m.subject, m.action, m.object) == triple]
+    classes = [m.via_class for m in stated if m.via_class and not m.negated]
+    if classes and len(classes) == len(stated):
+        return f"{claim.where} (via {', '.join(kg.title(k) for k in classes)})"
+    return claim.where
 
 
 def _relation_json(kg: KnowledgeGraph, relations: list[Relation]) -> list[dict[str, object]]:

@@ -29,6 +29,8 @@ def relation_record(kg: KnowledgeGraph, r: Relation) -> dict[str, Any]:
         "certainty": r.certainty,
         "contested": r.contested,
         "explicit": r.explicit,
+        "derived": r.derived,
+        "via_class": [kg.title(k) for k in r.via_class],
         "claims": list(r.claims),
     }
 
@@ -60,6 +62,7 @@ def claim_record(kg: KnowledgeGraph, c: Claim) -> dict[str, Any]:
                 "object": kg.title(m.object),
                 "negated": m.negated,
                 "explicit": m.explicit,
+                "via_class": kg.title(m.via_class) if m.via_class else None,
             }
             for m in c.relations
         ],

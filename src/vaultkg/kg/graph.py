@@ -7,6 +7,7 @@ drug → target relations, each claim graded by its evidence, all held in one ne
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .entities import (
     with_vocabulary,
 )
 from .evidence import at_least, best_level, rank
-from .model import Claim, Entity, Relation, Source
+from .model import Claim, Entity, Relation, RelationMention, Source
 from .names import NameMatcher
 from .sources import source_from_note
 from .vocabulary import Vocabulary, builtin
@@ -291,23 +292,93 @@ def _mentioned(kg: KnowledgeGraph) -> dict[str, Entity]:
     return out
 
 
+def _class_members(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    """Drug-class entity key → the drugs of this graph that belong to it."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for e in sorted(kg.entities.values(), key=lambda e: e.key):
+        if e.type != "drug":
+            continue
+        for parent in e.parents:
+            cls = kg.entities.get(parent)
+            if cls is not None and cls.type == "drug-class":
+                members[parent].append(e.key)
+    return members
+
+
+def _derive_members(kg: KnowledgeGraph) -> None:
+    """A statement about a class yields relations for its members ("SSRIs inhibit SERT" →
+    fluoxetine, sertraline … inhibitor SERT), marked with the class they come from. Only the
+    members the graph already holds: a class statement brings no new drug into the graph."""
+    members = _class_members(kg)
+    if not members:
+        return
+    for claim in kg.claims:
+        have = {(m.subject, m.action, m.object) for m in claim.relations}
+        derived: list[RelationMention] = []
+        for m in claim.relations:
+            if m.negated or m.via_class or m.subject not in members:
+                continue
+            if _only_some(claim.text, kg.entities[m.subject].names):
+                continue  # "Most second-generation antipsychotics block 5-HT2A": not each one
+            for drug in members[m.subject]:
+                key = (drug, m.action, m.object)
+                if key not in have and drug != m.object:
+                    have.add(key)
+                    derived.append(
+                        RelationMention(
+                            drug, m.action, m.object, explicit=m.explicit, via_class=m.subject
+                        )
+                    )
+        claim.relations.extend(derived)
+
+
+_SOME = (
+    r"\b(?:most|many|some|several|certain|few|not\s+all|the\s+majority\s+of|a\s+number\s+of)"
+    r"\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+)
+
+
+def _only_some(text: str, class_names: list[str]) -> bool:
+    """The sentence speaks of only some members of the class: "most SSRIs", "some of the
+    older antipsychotics"."""
+    names = "|".join(re.escape(n) for n in sorted(class_names, key=len, reverse=True) if n)
+    return bool(names) and re.search(rf"{_SOME}(?:{names})", text, re.IGNORECASE) is not None
+
+
+def _contested(kg: KnowledgeGraph) -> set[tuple[str, str, bool, int]]:
+    """(drug, target, adaptation?, direction) that one claim states while another claim states
+    the opposite direction; derived member relations never take part."""
+    said: dict[tuple[str, str, bool], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for claim in kg.claims:
+        for m in claim.relations:
+            a = BY_NAME[m.action]
+            if not m.negated and not m.via_class and a.direction:
+                said[(m.subject, m.object, a.adaptation)][a.direction].add(claim.id)
+    out: set[tuple[str, str, bool, int]] = set()
+    for (subject, obj, adaptation), by_direction in said.items():
+        for d, ids in by_direction.items():
+            others = set().union(*(v for k, v in by_direction.items() if k != d))
+            # two claims disagree; one claim naming both directions is not a contradiction
+            if others and (len(ids) > 1 or others - ids):
+                out.add((subject, obj, adaptation, d))
+    return out
+
+
 def _aggregate(kg: KnowledgeGraph) -> None:
     """Group relation mentions into relations, and flag opposite directions as contested."""
-    groups: dict[tuple[str, str, str], list[tuple[Claim, bool]]] = defaultdict(list)
+    _derive_members(kg)
+    groups: dict[tuple[str, str, str], list[tuple[Claim, RelationMention]]] = defaultdict(list)
     for claim in kg.claims:
         for m in claim.relations:
             if not m.negated:
-                groups[(m.subject, m.action, m.object)].append((claim, m.explicit))
+                groups[(m.subject, m.action, m.object)].append((claim, m))
     # opposite directions for the same pair, comparing binding actions with binding actions
     # and adaptations with adaptations ("antagonist" and "upregulates" do not contradict)
-    directions: dict[tuple[str, str, bool], set[int]] = defaultdict(set)
-    for subject, action, obj in groups:
-        a = BY_NAME[action]
-        if a.direction:
-            directions[(subject, obj, a.adaptation)].add(a.direction)
+    contested_keys = _contested(kg)
     for (subject, action, obj), members in sorted(groups.items()):
         a = BY_NAME[action]
-        contested = len(directions.get((subject, obj, a.adaptation), ())) > 1 and a.direction != 0
+        stated = [(c, m) for c, m in members if not m.via_class]
+        contested = bool(stated) and (subject, obj, a.adaptation, a.direction) in contested_keys
         claims = list(dict.fromkeys(c.id for c, _ in members))
         levels = [c.level for c, _ in members]
         certainties = [c.certainty for c, _ in members]
@@ -321,11 +392,14 @@ def _aggregate(kg: KnowledgeGraph) -> None:
                 level=best_level([lvl for lvl in levels if lvl != "unsupported"]),
                 certainty=min(certainties, key=CERTAINTY_ORDER.index),  # type: ignore[arg-type]
                 contested=contested,
-                explicit=any(explicit for _, explicit in members),
+                explicit=any(m.explicit for _, m in members),
+                via_class=[]
+                if stated
+                else sorted({m.via_class for _, m in members if m.via_class}),
             )
         )
         if contested:
-            for c, _ in members:
+            for c, _ in stated:
                 if "contested" not in c.flags:
                     c.flags.append("contested")
     kg.relations.sort(

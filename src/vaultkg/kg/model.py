@@ -100,3 +100,10 @@ class Relation:
     certainty: Certainty = "asserted"
     contested: bool = False
     explicit: bool = False  # stated in a relation field
+    # the drug classes it is derived from when no claim states it of the drug itself, only of
+    # a class the drug belongs to ("SSRIs inhibit SERT" → fluoxetine inhibitor SERT)
+    via_class: list[str] = field(default_factory=list)
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.via_class)

@@ -202,6 +202,8 @@ def _claim(mint: Minter, claim: Claim) -> Iterable[Triple]:
         yield st, RDF.object, mint.entity(m.object)
         yield st, VKG.negated, TRUE if m.negated else FALSE
         yield st, VKG.explicit, TRUE if m.explicit else FALSE
+        if m.via_class:
+            yield st, VKG.viaClass, mint.entity(m.via_class)
 
 
 def _claim_evidence(mint: Minter, claim: Claim, about: URIRef) -> Iterable[Triple]:
@@ -242,7 +244,7 @@ def _nanopub(mint: Minter, claim: Claim) -> Iterable[tuple[URIRef, set[Triple]]]
     )
     stated = set(_claim(mint, claim))
     for m in claim.relations:
-        if not m.negated:
+        if not m.negated and not m.via_class:  # a member relation is not what the claim says
             stated.add((mint.entity(m.subject), ACTION_PROPERTIES[m.action], mint.entity(m.object)))
     yield assertion, stated
     yield provenance, set(_claim_evidence(mint, claim, assertion))

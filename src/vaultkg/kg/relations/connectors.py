@@ -158,10 +158,35 @@ CLAUSE_BREAK = re.compile(
 UPTAKE_AFTER = re.compile(r"[\s-]*(?:re)?uptake\b", _I)
 UPTAKE_BEFORE = re.compile(r"(?:re)?uptake\s+of\s+(?:the\s+)?$", _I)
 PLURAL = re.compile(r"\w*s\b", _I)
+# words naming a comparison set rather than a drug: "like many older", "as with other"
+_SET = r"(?:the\s+|(?:many|most|other|some|several|all|certain|similar|related)\s+)*"
+_SET_ADJ = rf"{_SET}(?:(?!(?:and|or|but|of|than|to)\b)[a-z][\w-]*\s+){{0,2}}"
 # a drug named only to be set apart: "unlike ranitidine", "compared with placebo"
 ASIDE = re.compile(
-    r"(?:\bunlike|,\s*like|\bexcept(?:\s+for)?|\bapart\s+from|\bcompared\s+(?:to|with)|\bthan|"
-    r"\bin\s+contrast\s+to|\bas\s+with|\bvs\.?|\bversus)\s+(?:the\s+)?$",
+    r"(?:\bunlike|,\s*like|\bexcept(?:\s+for)?|\bapart\s+from|\bcompared\s+(?:to|with)|"
+    rf"\bin\s+contrast\s+to|\bas\s+with)\s+{_SET_ADJ}$|(?:\bthan|\bvs\.?|\bversus)\s+(?:the\s+)?$",
+    _I,
+)
+# a comparison fronted at the clause's start: "Like many older antipsychotics, …"
+FRONTED_ASIDE = re.compile(
+    r"\s*(?:[-*+>•]\s*|\d+[.)]\s*|#[\w/-]+\s+)*(?:like|unlike|as\s+with|in\s+contrast\s+to|"
+    rf"compared\s+(?:to|with)|apart\s+from|except(?:\s+for)?)\s+{_SET_ADJ}",
+    _I,
+)
+# a drug and the class it is compared with: "haloperidol and similar antipsychotics"
+COMPARISON_SET = re.compile(
+    r"\s*,?\s*(?:and|or|&|as\s+well\s+as)\s+(?:(?:many|most|some|several|all)\s+)?"
+    r"(?:other|similar|related)\s+(?:(?!(?:and|or|but|of|than|to)\b)[a-z][\w-]*\s+){0,2}",
+    _I,
+)
+# a nominalisation that is the subject of a verb: "Activation of CB1 then reduces …",
+# "Blockade of D2 receptors raises prolactin"
+NOMINAL_AS_SUBJECT = re.compile(
+    r"(?:\s+(?:receptors?|channels?|transporters?|enzymes?|subtypes?)\b)?,?"
+    r"(?:\s+(?:then|also|thereby|therefore|thus|in\s+turn|\w+ly))*"
+    r"\s+(?:is|are|was|were|has|have|had|can|may|might|will|would|could|should|must|does|did|"
+    r"leads?|causes?|results?|(?!(?:across|plus|versus|whereas|its|this|less|us|receptors|"
+    r"channels|transporters|enzymes|subtypes|isoforms)\b)\w{2,}s)\b",
     _I,
 )
 # "acts by inhibiting", "thereby blocking": the -ing verb is said of the clause's subject

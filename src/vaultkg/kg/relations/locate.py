@@ -101,10 +101,10 @@ class Locator:
                 if c.PREPOSITION_BEFORE.search(self.text, max(cs, m.start - LOOKBACK), m.start):
                     governed = governed or m
                     continue
+                if self._comparison_set(m):
+                    continue  # "A and similar Xs": A, before it, is the subject
                 group = [x for x in self.spans.agents(m) if x.start <= m.start]
-                while self._aside(group[0], cs):
-                    group = group[1:]
-                return [x.key for x in group]
+                return [x.key for x in self._past_asides(group, cs)]
             if m.type == TRANSMITTER and not self.spans.modifier(m):
                 return None  # the transmitter is what acts ("dopamine activates D1")
         if governed is not None:
@@ -125,7 +125,33 @@ class Locator:
         return None
 
     def _aside(self, m: Mention, cs: int) -> bool:
-        return bool(c.ASIDE.search(self.text, max(cs, m.start - LOOKBACK), m.start))
+        """A drug (or class) named only as a comparison: "unlike heparin", "Like many older
+        antipsychotics, …", "as with other SSRIs"."""
+        if c.FRONTED_ASIDE.fullmatch(self.text, cs, m.start):
+            return True
+        found = c.ASIDE.search(self.text, max(cs, m.start - LOOKBACK), m.start)
+        return found is not None and not self.spans.after(found.start(), m.start)
+
+    def _past_asides(self, group: list[Mention], cs: int) -> list[Mention]:
+        """A list of drugs without the items set apart at its head: "Unlike heparin and
+        warfarin, fondaparinux …" is about fondaparinux alone."""
+        while len(group) > 1 and self._aside(group[0], cs):
+            prev, group = group[0], group[1:]
+            # the items joined to the aside without a comma are part of it
+            while len(group) > 1 and "," not in self.text[prev.end : group[0].start]:
+                prev, group = group[0], group[1:]
+        return group
+
+    def _comparison_set(self, m: Mention) -> bool:
+        """A class a drug is compared with: "haloperidol and similar antipsychotics"."""
+        if m.type != "drug-class":
+            return False
+        prev = next(self.spans.before(m.start), None)
+        return (
+            prev is not None
+            and prev.type in AGENTS
+            and c.COMPARISON_SET.fullmatch(self.text, prev.end, m.start) is not None
+        )
 
     def _carried(self, p: Phrase, m: Mention, gap_start: int) -> bool:
         """A transmitter that stands for its transporter: "reuptake of 5-HT", "5-HT reuptake"."""

@@ -194,12 +194,17 @@ class _Reader(Locator):
                 )
             ):
                 before, gap = outer, " " + text[before.end : r.np_start].lstrip(" ,")
+        if before is not None and self._comparison_set(before):
+            # "haloperidol and other typical antipsychotics are …": the drug, not the class
+            outer = next(spans.before(before.start, cs), None)
+            if outer is not None and outer.type in AGENTS:
+                before = outer
         if rel is not None:
             if c.COPULA.fullmatch(text, rel.end, r.np_start):
                 r.subjects = [m.key for m in self._antecedent_agents(rel, cs)]
         elif before is not None and before.type in AGENTS:
             if c.COPULA_VERB.fullmatch(gap):
-                r.subjects = [m.key for m in spans.agents(before)]
+                r.subjects = [m.key for m in self._past_asides(spans.agents(before), cs)]
             elif c.COPULA.fullmatch(gap):
                 # an apposition belongs to the drug right before it, unless it is plural or
                 # follows a colon ("A and B (D2 antagonists)", "A, B: D2 antagonists")
@@ -302,6 +307,12 @@ class _Reader(Locator):
                 agent is not None and not c.NOMINAL_LEAD.fullmatch(text, agent.end, r.np_start)
             ):
                 return None  # a drug far before brings nothing about ("… in association with")
+            if (
+                agent is None
+                and subjects == [self.default_subject]
+                and c.NOMINAL_AS_SUBJECT.match(text, r.np_end)
+            ):
+                return None  # "Activation of CB1 then reduces …" says nothing of a drug
             r.subjects = subjects
         return self._with_default_object(r, p, cs, hi)
 
