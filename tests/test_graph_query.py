@@ -50,6 +50,8 @@ def test_cocaine_reaches_downregulation_through_d2_first(kg: KnowledgeGraph) -> 
         ["Cocaine", "Dopamine transporter", "Dopamine", "Downregulation"],
         ["Cocaine", "Norepinephrine transporter", "Dopamine", "Downregulation"],
         ["Cocaine", "Serotonin transporter", "Dopamine D2 receptor", "Downregulation"],
+        # "cocaine blocks the monoamine transporters": the family, from the vocabulary
+        ["Cocaine", "monoamine transporters", "Dopamine transporter", "Dopamine", "Downregulation"],
     ]
     first, second = routes[0].steps
     assert [(r.action, r.level) for r in first.relations] == [("downregulates", "moderate")]
@@ -97,6 +99,10 @@ def test_query_path_csv() -> None:
             "Downregulation",
             "Cocaine downregulates Dopamine D2 receptor",
         ),
+        ("5", "1", "Cocaine", "monoamine transporters", "reuptake inhibitor"),
+        ("5", "2", "monoamine transporters", "Dopamine transporter", "shared claims"),
+        ("5", "3", "Dopamine transporter", "Dopamine", "shared claims"),
+        ("5", "4", "Dopamine", "Downregulation", "shared claims"),
     ]
     assert rows[1] == {
         "route": "1",
@@ -110,7 +116,7 @@ def test_query_path_csv() -> None:
         "Targets/Dopamine D2 receptor.md:24",
     }
     assert [(r["level"], r["claims"]) for r in rows[:3]] == [
-        ("moderate", "12"),
+        ("moderate", "13"),
         ("moderate", "3"),
         ("moderate", "7"),
     ]
@@ -154,17 +160,21 @@ def test_query_neighbours_csv() -> None:
     assert code == 0, err
     assert out.splitlines() == [
         "entity,type,depth,via,relations,claims,level",
-        "Dopamine D2 receptor,receptor,1,Cocaine,downregulates,12,moderate",
+        "Dopamine D2 receptor,receptor,1,Cocaine,downregulates,13,moderate",
         "Dopamine transporter,transporter,1,Cocaine,reuptake inhibitor,7,moderate",
-        "Methylphenidate,drug,1,Cocaine,,7,moderate",
-        "Serotonin transporter,transporter,1,Cocaine,reuptake inhibitor,5,moderate",
-        "Amphetamine,drug,1,Cocaine,,5,moderate",
+        "Serotonin transporter,transporter,1,Cocaine,reuptake inhibitor,6,moderate",
+        "Methylphenidate,drug,1,Cocaine,,6,moderate",
+        "Norepinephrine transporter,transporter,1,Cocaine,reuptake inhibitor,5,moderate",
         "Dopamine,neurotransmitter,1,Cocaine,,5,unsupported",
-        "Norepinephrine transporter,transporter,1,Cocaine,reuptake inhibitor,4,moderate",
+        "Amphetamine,drug,1,Cocaine,,4,moderate",
+        "reuptake,mechanism,1,Cocaine,,4,moderate",
         "Downregulation,mechanism,1,Cocaine,,3,moderate",
         "Norepinephrine,neurotransmitter,1,Cocaine,,2,moderate",
+        "monoamine transporters,transporter,1,Cocaine,reuptake inhibitor,1,moderate",
         "Cannabinoid CB1 receptor,receptor,1,Cocaine,,1,unsupported",
+        "cannabis,drug,1,Cocaine,,1,unsupported",
         "Fluoxetine,drug,1,Cocaine,,1,moderate",
+        "glucose,drug,1,Cocaine,,1,unsupported",
         "Morphine,drug,1,Cocaine,,1,unsupported",
         "Nicotine,drug,1,Cocaine,,1,unsupported",
         "Sertraline,drug,1,Cocaine,,1,moderate",

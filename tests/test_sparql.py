@@ -48,18 +48,24 @@ def test_drug_receptor_pairs_agree_with_query_relations(kg: KnowledgeGraph) -> N
     via_api = {
         (kg.title(r.subject), kg.title(r.object))
         for r in kg.query_relations()
-        if kg.entities[r.object].type == "receptor"
+        if kg.entities[r.object].type == "receptor" and kg.entities[r.subject].type == "drug"
     }
     assert via_sparql == via_api
     assert ("Haloperidol", "Dopamine D2 receptor") in via_sparql
-    assert len(via_sparql) == 20
+    assert len(via_sparql) == 22
 
 
 def test_drug_receptor_pairs_agree_with_the_query_command() -> None:
     code, out, _ = run("query", "relations", str(VAULT), "--format", "csv")
     assert code == 0
-    targets = {e.title for e in vaultkg.load(str(VAULT)).entities.values() if e.type == "receptor"}
-    via_cli = {(r["drug"], r["target"]) for r in csv_rows(out) if r["target"] in targets}
+    entities = vaultkg.load(str(VAULT)).entities.values()
+    targets = {e.title for e in entities if e.type == "receptor"}
+    drugs = {e.title for e in entities if e.type == "drug"}  # not the drug classes
+    via_cli = {
+        (r["drug"], r["target"])
+        for r in csv_rows(out)
+        if r["target"] in targets and r["drug"] in drugs
+    }
     code, out, _ = run(
         "sparql",
         str(VAULT),
@@ -93,6 +99,8 @@ DRUGS_ON_RECEPTORS = [
     ("THC", "downregulates", "Cannabinoid CB1 receptor", "moderate"),
     ("THC", "partialAgonistOf", "Cannabinoid CB1 receptor", "moderate"),
     ("THC", "partialAgonistOf", "Cannabinoid CB2 receptor", "moderate"),
+    ("antipsychotics", "antagonistOf", "Dopamine D2 receptor", "moderate"),
+    ("psilocin", "agonistOf", "Serotonin 5-HT2A receptor", "moderate"),
 ]
 
 
@@ -124,9 +132,9 @@ def test_query_unsupported_claims_per_note(kg: KnowledgeGraph) -> None:
     assert code == 0, err
     rows = csv_rows(out)
     assert rows[:3] == [
-        {"note": "Notes/Stimulants compared at the dopamine transporter.md", "unsupported": "15"},
+        {"note": "Notes/Stimulants compared at the dopamine transporter.md", "unsupported": "16"},
+        {"note": "Notes/Neuroreceptor resensitization article summary.md", "unsupported": "11"},
         {"note": "Neurotransmitters/Serotonin.md", "unsupported": "9"},
-        {"note": "Notes/Neuroreceptor resensitization article summary.md", "unsupported": "9"},
     ]
     expected: dict[str, int] = {}
     for c in kg.query_claims(unsupported=True):
@@ -172,6 +180,7 @@ def test_json_is_sparql_results_json() -> None:
         {"type": "literal", "value": "Adenosine A1 receptor"},
         {"type": "literal", "value": "Adenosine A2A receptor"},
         {"type": "literal", "value": "Adenosine A2B receptor"},
+        {"type": "literal", "value": "adenosine receptors"},  # the family, from the vocabulary
     ]
 
 
@@ -263,7 +272,10 @@ def test_escaped_prefixed_names_are_unescaped() -> None:
         "csv",
     )
     assert code == 0
-    assert out == "t\nAdenosine A1 receptor\nAdenosine A2A receptor\nAdenosine A2B receptor\n"
+    assert out == (
+        "t\nAdenosine A1 receptor\nAdenosine A2A receptor\nAdenosine A2B receptor\n"
+        "adenosine receptors\n"
+    )
 
 
 def test_construct_prints_sorted_turtle_or_ntriples() -> None:
@@ -275,9 +287,11 @@ def test_construct_prints_sorted_turtle_or_ntriples() -> None:
     assert code == 0
     base = "https://example.org/vaultkg/example/entity/"
     a1, a2a, a2b = (f"<{base}Targets/Adenosine%20{t}%20receptor>" for t in ("A1", "A2A", "A2B"))
+    # "caffeine blocks adenosine receptors": the family, a term of the built-in vocabulary
+    family = "<https://example.org/vaultkg/example/vocab/family/adenosine-receptors>"
     assert out.splitlines() == [
         "@prefix vkg: <https://w3id.org/vaultkg/ns#> .",
-        f"<{base}Drugs/Caffeine> vkg:antagonistOf {a1} , {a2a} , {a2b} .",
+        f"<{base}Drugs/Caffeine> vkg:antagonistOf {a1} , {a2a} , {a2b} , {family} .",
     ]
     code, out, _ = run("sparql", str(VAULT), query, "-f", "csv")
     assert code == 0
@@ -285,7 +299,7 @@ def test_construct_prints_sorted_turtle_or_ntriples() -> None:
         f"<{base}Drugs/Caffeine> <https://w3id.org/vaultkg/ns#antagonistOf> "
         f"<{base}Targets/Adenosine%20{t}%20receptor> .\n"
         for t in ("A1", "A2A", "A2B")
-    )
+    ) + (f"<{base}Drugs/Caffeine> <https://w3id.org/vaultkg/ns#antagonistOf> {family} .\n")
 
 
 def test_store_folder_is_built_then_reused(tmp_path: Path) -> None:
@@ -324,10 +338,10 @@ def test_query_claims_by_level_from_nanopublications(kg: KnowledgeGraph) -> None
     )
     assert code == 0, err
     assert csv_rows(out) == [
-        {"level": "moderate", "claims": "151"},
-        {"level": "low", "claims": "77"},
+        {"level": "moderate", "claims": "156"},
+        {"level": "low", "claims": "81"},
         {"level": "very-low", "claims": "4"},
-        {"level": "unsupported", "claims": "253"},
+        {"level": "unsupported", "claims": "261"},
     ]
     by_level = kg.stats()["claims_by_level"]
     assert isinstance(by_level, dict)

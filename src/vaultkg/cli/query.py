@@ -104,7 +104,7 @@ def _answer(
 
     _check_level(min_level)
     kg = load_graph(vault)
-    _check_found(kg, drug, "drug", frozenset({"drug"}))
+    _check_found(kg, drug, "drug", frozenset({"drug", "drug-class"}))
     _check_found(kg, target, "target", TARGET_TYPES)
     relations = kg.query_relations(drug=drug, target=target, action=action, min_level=min_level)
     _show(kg, relations, fmt)

@@ -51,6 +51,13 @@ _ACTIONS_NAMED = {
     "antagonist": "antagonist",
     "inverse agonist": "inverse agonist",
 }
+# a class name standing before one of these nouns describes it rather than naming the class
+_CLASS_AS_ADJECTIVE = re.compile(
+    r"[ -](?:effects?|actions?|activity|properties|property|potency|withdrawal|overdose|"
+    r"toxicity|use|users?|misuse|dependence|tolerance|experience|state|syndrome|"
+    r"receptors?|site|binding|signall?ing|pathways?|system|peptides?|tone)\b",
+    re.IGNORECASE,
+)
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
 # zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
@@ -368,6 +375,8 @@ class NoteClaims:
             if m.entity is None or any(f.start < m.end and m.start < f.end for f in found):
                 continue
             entity = self.cat.entities[m.entity]
+            if entity.type == "drug-class" and _CLASS_AS_ADJECTIVE.match(text, m.end):
+                continue  # "the psychedelic effect", "opioid withdrawal": no class is meant
             found.append(Mention(m.start, m.end, entity.key, entity.type))
         return sorted(found, key=lambda m: m.start)
 
