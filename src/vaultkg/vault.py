@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import signal
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, load_config
+from .fsutil import signals_as_exceptions
 from .model import Diagnostic, Note, ParseResult
 from .parse.note import parse_note, too_large
 from .resolve import LinkIndex, duplicate_block_ids, embed_cycles, resolve_links
@@ -37,6 +39,10 @@ class Vault:
     attachments: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     index: LinkIndex | None = None
+    abspaths: dict[str, str] = field(default_factory=dict)  # note path -> file read
+    # set by privacy.public_vault: the private notes left out, and whether that was waived
+    withheld: frozenset[str] = frozenset()
+    include_private: bool = False
 
     def sorted_diagnostics(self) -> list[Diagnostic]:
         return sorted(
@@ -128,12 +134,34 @@ def parse_files(
             return results
         size = max(50, total // (workers * 8))
         chunks = [args[i : i + size] for i in range(0, total, size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk_results in pool.map(_parse_chunk, chunks):
-                results.extend(chunk_results)
-                if progress:
-                    progress(len(results), total)
+        with (
+            signals_as_exceptions(),
+            ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool,
+        ):
+            try:
+                for chunk_results in pool.map(_parse_chunk, chunks):
+                    results.extend(chunk_results)
+                    if progress:
+                        progress(len(results), total)
+            except BaseException:
+                _stop_workers(pool)
+                raise
     return results
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (a traceback each is noise)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers now: never leave them running after the command (Ctrl-C, SIGTERM)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        proc.kill()
+    for proc in processes:
+        proc.join(timeout=5)
 
 
 def read_vault(
@@ -154,6 +182,7 @@ def read_vault(
     files = list(scan(root, config, vault.diagnostics))
     notes = [f for f in files if f.is_note]
     vault.attachments = [f.path for f in files if not f.is_note]
+    vault.abspaths = {f.path: f.abspath for f in notes}
     for result in parse_files(
         notes, config.max_file_size, spans=spans, jobs=jobs, progress=progress
     ):
