@@ -11,6 +11,7 @@ which neither names the note nor counts as a citation.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -92,24 +93,40 @@ def _hide(link: Link, private: frozenset[str]) -> Link:
 
 
 def _public_note(note: Note, private: frozenset[str]) -> Note:
-    if not any(link.resolved in private for link in note.links):
+    """The note with its links to private notes hidden, and their names blanked in its text."""
+    names = {
+        name
+        for k in note.links
+        if k.resolved in private
+        for name in (k.display, k.target.rsplit("/", 1)[-1].removesuffix(".md"))
+        if name.strip()
+    }
+    if not names:
         return note
-    hide = _hide
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+    def blank(text: str) -> str:
+        return pattern.sub(PRIVATE_LABEL, text)
+
+    def hide(links: list[Link]) -> list[Link]:
+        return [_hide(k, private) for k in links]
+
     return replace(
         note,
-        links=[hide(k, private) for k in note.links],
+        links=hide(note.links),
+        headings=[replace(h, text=blank(h.text)) for h in note.headings],
         blocks=[
             replace(
                 b,
                 sentences=[
-                    replace(s, links=[hide(k, private) for k in s.links]) for s in b.sentences
+                    replace(s, text=blank(s.text), links=hide(s.links)) for s in b.sentences
                 ],
-                trailing=replace(b.trailing, links=[hide(k, private) for k in b.trailing.links]),
+                trailing=replace(b.trailing, links=hide(b.trailing.links)),
             )
             for b in note.blocks
         ],
-        fields=[replace(f, links=[hide(k, private) for k in f.links]) for f in note.fields],
-        footnotes=[replace(f, links=[hide(k, private) for k in f.links]) for f in note.footnotes],
+        fields=[replace(f, value=blank(f.value), links=hide(f.links)) for f in note.fields],
+        footnotes=[replace(f, text=blank(f.text), links=hide(f.links)) for f in note.footnotes],
     )
 
 

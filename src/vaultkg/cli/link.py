@@ -317,6 +317,8 @@ def link(
                 [p for p, _ in done.skipped] + done.pending if done else paths,
             )
         written, skipped = outcome.written, outcome.skipped
+        for path, other in outcome.same_file:
+            typer.echo(f"vaultkg: {path}: the same file as {other}, written once", err=True)
 
     if format is LinkFormat.json:
         payload = plan_json(plan, titles)

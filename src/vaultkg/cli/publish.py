@@ -126,6 +126,11 @@ def publish(
         f"Read {stats['notes']} notes in {elapsed:.1f} s: "
         + ", ".join(f"{n} {t}" for t, n in entities.items() if n)
     )
+    if kg.vault.withheld:
+        typer.echo(
+            f"Left out {len(kg.vault.withheld)} private note(s) (publish: false, draft, private "
+            "or [publish] exclude); --include-private keeps them"
+        )
     typer.echo(f"Claims: {stats['claims']} (" + ", ".join(f"{levels[k]} {k}" for k in levels) + ")")
     typer.echo(
         f"Relations: {stats['relations']}; sources: {stats['sources']}; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ class WriteOutcome:
     written: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     pending: list[str] = field(default_factory=list)  # not reached (interrupted)
+    # (path, other path): a symbolic link to a note already written under its other path
+    same_file: list[tuple[str, str]] = field(default_factory=list)
 
 
 def check_note_plan(plan: NotePlan) -> str | None:
@@ -44,11 +47,20 @@ def apply_plan(
     """
     outcome = WriteOutcome()
     abspaths = abspaths or {}
+    files = {n.path: abspaths.get(n.path) or str(root / n.path) for n in plan.notes}
+    # a note read twice (itself and through a link to it) is written once, as its real file
+    order = sorted(plan.notes, key=lambda n: (os.path.islink(files[n.path]), n.path))
+    first: dict[str, str] = {}
     try:
-        for note in plan.notes:
+        for note in order:
+            path = files[note.path]
+            real = os.path.realpath(path)
+            if real in first:
+                outcome.same_file.append((note.path, first[real]))
+                continue
+            first[real] = note.path
             reason = check_note_plan(note)
             if reason is None:
-                path = abspaths.get(note.path) or str(root / note.path)
                 try:
                     reason = write_note(
                         path, note.original, note.new_bytes(), root=root, force=force
@@ -60,7 +72,7 @@ def apply_plan(
             else:
                 outcome.skipped.append((note.path, reason))
     except KeyboardInterrupt as exc:
-        done = set(outcome.written) | {p for p, _ in outcome.skipped}
+        done = set(outcome.written) | {p for p, _ in outcome.skipped + outcome.same_file}
         outcome.pending = [n.path for n in plan.notes if n.path not in done]
         exc.outcome = outcome  # type: ignore[attr-defined]
         raise
