@@ -59,12 +59,38 @@ def reads_the_same(note: Note, proposals: Sequence[Proposal]) -> bool:
     return _links(after) == expected
 
 
+# At most this many re-parses per note: a note full of unsafe mentions costs a bounded
+# number of parses (linear in its size), and what is still undecided is left unlinked.
+MAX_PARSES = 48
+
+
 def keep_safe(note: Note, proposals: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
-    """Split proposals into (safe, unsafe): all at once when possible, else one by one."""
-    if not proposals or reads_the_same(note, proposals):
-        return proposals, []
-    safe = [p for p in proposals if reads_the_same(note, [p])]
-    if safe and not reads_the_same(note, safe):
-        safe = []
+    """Split proposals into (safe, unsafe), checked together: one parse when all are safe.
+
+    When some are not, halves are checked (bisection), so k unsafe mentions among n cost
+    about k·log n parses instead of n, capped at MAX_PARSES.
+    """
+    if not proposals:
+        return [], []
+    budget = [MAX_PARSES]
+
+    def check(group: list[Proposal]) -> bool:
+        if budget[0] <= 0:
+            return False
+        budget[0] -= 1
+        return reads_the_same(note, group)
+
+    def search(group: list[Proposal]) -> list[Proposal]:
+        if check(group):
+            return group
+        if len(group) == 1:
+            return []
+        half = len(group) // 2
+        left, right = search(group[:half]), search(group[half:])
+        if left and right:
+            return left + right if check(left + right) else max(left, right, key=len)
+        return left or right
+
+    safe = search(sorted(proposals, key=lambda p: p.start))
     kept = {id(p) for p in safe}
     return safe, [p for p in proposals if id(p) not in kept]
