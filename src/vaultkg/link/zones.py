@@ -28,9 +28,11 @@ _URL = re.compile(
     r"|geo|magnet|news|sms|xmpp|obsidian|zotero):|www\.)[^\s<>\"'`]*",
     re.IGNORECASE,
 )
+# Dataview's own rule: a key of letters, digits, "_", "-", "/" and spaces, wrapped in any
+# emphasis, at the start of a line (after list, task and quote markers).
 _LINE_FIELD = re.compile(
     r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[.\][ \t]+)?"
-    r"[*_~=]*[^\s:*_~=\[\]()`][^:\n]*?[*_~=]*::",
+    r"[*_~=`]*\w[\w \t/-]*?[*_~=`]*[ \t]*::",
     re.MULTILINE,
 )
 _INLINE_FIELD_OPEN = re.compile(r"[\[(][^\[\]()\n:]*?[^\s\[\]()\n:]::")
@@ -123,9 +125,12 @@ def _comments(text: str, code: _Zones) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     n = len(text)
+    a = b = -2  # the next "%%" and "<!--" at or after pos (-1: none left)
     while pos < n:
-        a = text.find("%%", pos)
-        b = text.find("<!--", pos)
+        if -1 < a < pos or a == -2:
+            a = text.find("%%", pos)
+        if -1 < b < pos or b == -2:
+            b = text.find("<!--", pos)
         if a < 0 and b < 0:
             break
         if b < 0 or (0 <= a < b):
