@@ -14,6 +14,8 @@ from .parse.note import DEFAULT_MAX_BYTES
 
 DEFAULT_BASE_IRI = "https://example.org/vaultkg/"
 CONFIG_NAME = "vaultkg.toml"
+# Reading one note may take this long before it is reported and skipped.
+DEFAULT_NOTE_SECONDS = 20.0
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {
@@ -37,6 +39,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)  # glob patterns, vault-relative
     obsidian_ignore: list[str] = field(default_factory=list)  # app.json userIgnoreFilters
     max_file_size: int = DEFAULT_MAX_BYTES
+    max_note_seconds: float = DEFAULT_NOTE_SECONDS  # 0 = no time budget
     types: dict[str, str] = field(default_factory=dict)  # folder -> entity type
     publish_exclude: list[str] = field(default_factory=list)
     link_headings: bool = False
@@ -129,6 +132,12 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
             bad("max_file_size", 'a size such as 5000000 or "5 MB"')
         else:
             cfg.max_file_size = size
+    if "max_note_seconds" in section:
+        value = section["max_note_seconds"]
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            cfg.max_note_seconds = float(value)
+        else:
+            bad("max_note_seconds", "a number of seconds (0 for no limit)")
     types = section.get("types", {})
     if isinstance(types, dict) and all(isinstance(v, str) for v in types.values()):
         cfg.types = {k.strip("/"): v.lower() for k, v in types.items()}
@@ -140,6 +149,15 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     link = section.get("link", {})
     if isinstance(link, dict):
         cfg.link_headings = bool(link.get("headings", False))
-    known = {"base_iri", "exclude", "max_file_size", "types", "publish", "link", "vaultkg"}
+    known = {
+        "base_iri",
+        "exclude",
+        "max_file_size",
+        "max_note_seconds",
+        "types",
+        "publish",
+        "link",
+        "vaultkg",
+    }
     cfg.extra = {k: v for k, v in section.items() if k not in known}
     return cfg, diags

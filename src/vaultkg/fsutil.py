@@ -86,6 +86,12 @@ def is_read_only(st: os.stat_result) -> bool:
     return not stat.S_IMODE(st.st_mode) & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _short(name: str, limit: int = 100) -> str:
+    """``name`` cut to ``limit`` UTF-8 bytes, so a temporary name stays under NAME_MAX."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return name if len(raw) <= limit else raw[:limit].decode("utf-8", "ignore")
+
+
 def _write_in_place(real: str, want: str, new: bytes) -> str | None:
     """Overwrite the file's own inode: hard links and owner stay as they are."""
     with open(real, "r+b") as fh:
@@ -102,7 +108,7 @@ def _write_in_place(real: str, want: str, new: bytes) -> str | None:
 def _replace(real: str, st: os.stat_result, want: str, new: bytes) -> str | None:
     """Write a sibling temporary file with the same owner and mode and rename it over."""
     folder, name = os.path.split(real)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{_short(name)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(new)
@@ -230,7 +236,7 @@ def record_export(path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary sibling and rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
