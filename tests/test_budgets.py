@@ -84,8 +84,8 @@ def test_sentence_splitting_is_linear() -> None:
 def test_a_long_run_of_full_stops_is_split_quickly() -> None:
     started = time.perf_counter()
     assert sentences.split("Wait" + "." * 200_000 + " Then more.") == [
-        (0, 200_005),
-        (200_006, 200_016),
+        (0, 200_004),
+        (200_005, 200_015),
     ]
     assert time.perf_counter() - started < 2
 
