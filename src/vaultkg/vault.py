@@ -212,10 +212,10 @@ def _worker_init() -> None:
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the workers now: never leave them running after the command (Ctrl-C, SIGTERM)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # before shutdown
     for proc in processes:
         proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
         proc.join(timeout=5)
 
