@@ -67,8 +67,10 @@ MAX_PARSES = 48
 def keep_safe(note: Note, proposals: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
     """Split proposals into (safe, unsafe), checked together: one parse when all are safe.
 
-    When some are not, halves are checked (bisection), so k unsafe mentions among n cost
-    about k·log n parses instead of n, capped at MAX_PARSES.
+    When some are not, halves are checked against what is already kept (bisection), so k
+    unsafe mentions among n cost about k·log n parses instead of n, capped at MAX_PARSES;
+    every mention is kept when it reads the same with all those kept before it, so a second
+    run finds nothing left that the first could have linked.
     """
     if not proposals:
         return [], []
@@ -80,17 +82,16 @@ def keep_safe(note: Note, proposals: list[Proposal]) -> tuple[list[Proposal], li
         budget[0] -= 1
         return reads_the_same(note, group)
 
-    def search(group: list[Proposal]) -> list[Proposal]:
-        if check(group):
+    def search(group: list[Proposal], kept: list[Proposal]) -> list[Proposal]:
+        """The largest part of ``group`` found to read the same together with ``kept``."""
+        if check(kept + group):
             return group
         if len(group) == 1:
             return []
         half = len(group) // 2
-        left, right = search(group[:half]), search(group[half:])
-        if left and right:
-            return left + right if check(left + right) else max(left, right, key=len)
-        return left or right
+        left = search(group[:half], kept)
+        return left + search(group[half:], kept + left)
 
-    safe = search(sorted(proposals, key=lambda p: p.start))
+    safe = search(sorted(proposals, key=lambda p: p.start), [])
     kept = {id(p) for p in safe}
     return safe, [p for p in proposals if id(p) not in kept]

@@ -8,6 +8,7 @@ over several lines or sit in the middle of prose:
 * Obsidian comments ``%% … %%`` wherever they open, across blank lines, unclosed to the end;
 * HTML comments, and HTML elements whose tags or content run over several lines;
 * URLs of any scheme (``obsidian://``, ``zotero://``, ``file:///``, ``mailto:``, ...);
+* wikilinks, whole even where a table's pipe splits them, and a ``[[`` left unclosed;
 * Dataview inline fields in every form: ``key:: v`` lines (the key in ``**bold**``,
   ``_italics_``, ``==highlight==`` ...), ``[key:: v]`` and ``(key:: v)``;
 * fenced code (``dataview``/``dataviewjs`` blocks included) and inline code, so that a
@@ -40,6 +41,9 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+# A wikilink, or "[[" never closed on its line (a link being typed): in a table an
+# unescaped "|" splits a link over two cells, and neither half may be linked into.
+_WIKILINK = re.compile(r"\[\[[^\n]*?(?:\]\]|$)", re.MULTILINE)
 _MAX_DEPTH = 64
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
@@ -253,6 +257,7 @@ class ProtectedZones(_Zones):
         zones = [*code.zones, *comments, *templater]
         zones.extend(_html(text, _Zones(zones)))
         zones.extend(m.span() for m in _URL.finditer(text))
+        zones.extend(m.span() for m in _WIKILINK.finditer(text) if not skip.inside(m.start()))
         zones.extend(_inline_fields(text))
         zones.extend(_line_fields(text))
         super().__init__(zones)
