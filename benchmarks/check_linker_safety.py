@@ -36,6 +36,8 @@ HTML_TAG = re.compile(
     r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][\w.:-]*"
     r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+VOID |= {"track", "wbr"}
 KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-/ \t")
 MARKUP = set("*_~=`")
 
@@ -215,7 +217,7 @@ def protected_zones(text: str) -> list[tuple[int, int]]:
                                     zones.append((open_tags[t][1], k + 1))
                                     del open_tags[t:]
                                     break
-                        elif text[k - 1] != "/":
+                        elif text[k - 1] != "/" and name not in VOID:
                             open_tags.append((name, i))
                         i = k + 1
                         continue
@@ -374,8 +376,12 @@ def check(vault: Path, entities: int, vaultkg: str) -> int:
     )
     print(f"unsafe (left unlinked): {result['summary']['unsafe']}")
     print(f"violations: {len(problems)}")
-    for line in problems[:40]:
-        print(f"  {line}")
+    shown: set[str] = set()
+    for line in problems:  # one line per distinct zone, at most 40
+        zone = line.rsplit(" in ", 1)[-1]
+        if zone not in shown and len(shown) < 40:
+            shown.add(zone)
+            print(f"  {line}")
     shutil.rmtree(work, ignore_errors=True)
     return 1 if problems else 0
 

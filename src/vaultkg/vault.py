@@ -75,6 +75,7 @@ def _time_budget(seconds: float) -> Iterator[None]:
         seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # never take over someone's timer
     )
     if not usable:
         yield

@@ -9,6 +9,7 @@ over several lines or sit in the middle of prose:
 * HTML comments, and HTML elements whose tags or content run over several lines;
 * URLs of any scheme (``obsidian://``, ``zotero://``, ``file:///``, ``mailto:``, ...);
 * wikilinks, whole even where a table's pipe splits them, and a ``[[`` left unclosed;
+* Markdown links ``[text](target)``, also with a target CommonMark would not accept;
 * Dataview inline fields in every form: ``key:: v`` lines (the key in ``**bold**``,
   ``_italics_``, ``==highlight==`` ...), ``[key:: v]`` and ``(key:: v)``;
 * fenced code (``dataview``/``dataviewjs`` blocks included) and inline code, so that a
@@ -44,6 +45,9 @@ _VOID = frozenset(
 # A wikilink, or "[[" never closed on its line (a link being typed): in a table an
 # unescaped "|" splits a link over two cells, and neither half may be linked into.
 _WIKILINK = re.compile(r"\[\[[^\n]*?(?:\]\]|$)", re.MULTILINE)
+# "[text](target)" whatever the target holds: "(a note name)" with spaces is no CommonMark
+# link, but Obsidian and its users read it as one
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]*\]\([^()\n]*\)")
 _MAX_DEPTH = 64
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
@@ -258,6 +262,7 @@ class ProtectedZones(_Zones):
         zones.extend(_html(text, _Zones(zones)))
         zones.extend(m.span() for m in _URL.finditer(text))
         zones.extend(m.span() for m in _WIKILINK.finditer(text) if not skip.inside(m.start()))
+        zones.extend(m.span() for m in _MARKDOWN_LINK.finditer(text))
         zones.extend(_inline_fields(text))
         zones.extend(_line_fields(text))
         super().__init__(zones)
