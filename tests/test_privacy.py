@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -133,6 +135,10 @@ def test_a_private_source_does_not_raise_the_level(vault: Path, tmp_path: Path) 
         "Haloperidol is an antagonist of the D2 receptor in a trial. private note",
         [],
     )
+    schema = json.loads(
+        resources.files("vaultkg").joinpath("data/graph.schema.json").read_text("utf-8")
+    )
+    jsonschema.Draft202012Validator(schema).validate(data)
     links = next(n for n in data["notes"] if n["path"] == "Drugs/Haloperidol.md")["links"]
     assert [(k["target"], k["status"], k["resolved"]) for k in links][2] == ("", "private", None)
     assert [(r["subject"], r["action"], r["object"], r["level"]) for r in data["relations"]] == [
