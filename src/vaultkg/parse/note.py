@@ -171,7 +171,7 @@ def _without_links(sent: Sentence) -> str:
         for link in sent.links:
             residue = residue.replace(link.display, "")
         return residue
-    shown = sorted({k.display for k in sent.links if k.display}, key=len, reverse=True)
+    shown = sorted({k.display for k in sent.links} - {""}, key=len, reverse=True)
     return re.sub("|".join(map(re.escape, shown)), "", sent.text) if shown else sent.text
 
 
