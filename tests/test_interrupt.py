@@ -149,3 +149,48 @@ def test_workers_never_outlive_the_command(tmp_path: Path, signum: int) -> None:
     proc.wait(timeout=10)
     time.sleep(0.5)
     assert [w for w in workers if _alive(w)] == []
+
+
+SLOW_LINK = textwrap.dedent(
+    """
+    import os, sys, time
+    from vaultkg import fsutil
+    from vaultkg.cli import app
+    real = os.fsync
+    def slow(fd):
+        time.sleep(0.02)
+        real(fd)
+    fsutil.os.fsync = slow
+    sys.argv = ["vaultkg", "link", sys.argv[1], "--write", "--force"]
+    app()
+    """
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_real_signal_mid_write_leaves_every_note_whole(tmp_path: Path, signum: int) -> None:
+    notes = {f"Notes/n{i:03}.md": f"Note {i}: caffeine.\n" for i in range(150)}
+    make_vault(tmp_path, notes)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_LINK, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = tmp_path / "Notes/n000.md"
+    deadline = time.monotonic() + 60
+    while b"[[" not in first.read_bytes() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 128 + signum, err
+    lines = err.decode().splitlines()
+    assert lines[0] == "vaultkg: interrupted; temporary files removed"
+    written = {x.removeprefix("  written: ") for x in lines if x.startswith("  written: ")}
+    pending = {x.removeprefix("  not written: ") for x in lines if x.startswith("  not written")}
+    assert written and pending and written | pending == set(notes)
+    for rel in notes:
+        i = int(rel[7:10])
+        text = (tmp_path / rel).read_text("utf-8")
+        linked = f"Note {i}: [[Caffeine|caffeine]].\n"
+        assert text == (linked if rel in written else f"Note {i}: caffeine.\n"), rel
+    assert sorted(os.listdir(tmp_path / "Notes")) == sorted(p[6:] for p in notes)

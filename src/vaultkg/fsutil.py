@@ -9,7 +9,8 @@ Two jobs, one home:
 
 ``signals_as_exceptions`` turns SIGTERM and SIGHUP into ``Interrupted`` (a KeyboardInterrupt),
 so every ``except BaseException`` clean-up that already removes temporary files runs for
-them as it does for Ctrl-C.
+them as it does for Ctrl-C; while a note is being written, the signals are held until it is
+complete (``signals_deferred``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,20 @@ def signals_as_exceptions() -> Iterator[None]:
     finally:
         for sig, previous in old.items():
             signal.signal(sig, previous)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, so that one note is always
+    written whole or not at all; they are delivered (and raise) as soon as it is done."""
+    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    usable = hasattr(signal, "pthread_sigmask")
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held) if usable else None
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 # -- notes ----------------------------------------------------------------------------------
@@ -155,13 +170,14 @@ def write_note(
     if is_read_only(st) and not force:
         return "the file is read-only; make it writable or add --force to write anyway"
     want = _digest(expected)
-    if st.st_nlink > 1:
-        return _write_in_place(real, want, new)
-    try:
-        return _replace(real, st, want, new)
-    except PermissionError:
-        # cannot give the new file the note's owner (not root): keep the inode instead
-        return _write_in_place(real, want, new)
+    with signals_deferred():
+        if st.st_nlink > 1:
+            return _write_in_place(real, want, new)
+        try:
+            return _replace(real, st, want, new)
+        except PermissionError:
+            # cannot give the new file the note's owner (not root): keep the inode instead
+            return _write_in_place(real, want, new)
 
 
 # -- exports --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import write_note
+from ..fsutil import signals_deferred, write_note
 from .edit import EditError, remove_links
 from .model import NotePlan, Plan
 
@@ -60,17 +60,19 @@ def apply_plan(
                 continue
             first[real] = note.path
             reason = check_note_plan(note)
-            if reason is None:
-                try:
-                    reason = write_note(
-                        path, note.original, note.new_bytes(), root=root, force=force
-                    )
-                except OSError as exc:
-                    reason = f"cannot write it ({exc.strerror}); the note was left as it was"
-            if reason is None:
-                outcome.written.append(note.path)
-            else:
-                outcome.skipped.append((note.path, reason))
+            # a signal waits until the note is written and recorded, so the report is true
+            with signals_deferred():
+                if reason is None:
+                    try:
+                        reason = write_note(
+                            path, note.original, note.new_bytes(), root=root, force=force
+                        )
+                    except OSError as exc:
+                        reason = f"cannot write it ({exc.strerror}); the note was left as it was"
+                if reason is None:
+                    outcome.written.append(note.path)
+                else:
+                    outcome.skipped.append((note.path, reason))
     except KeyboardInterrupt as exc:
         done = set(outcome.written) | {p for p, _ in outcome.skipped + outcome.same_file}
         outcome.pending = [n.path for n in plan.notes if n.path not in done]
