@@ -194,3 +194,68 @@ def test_a_real_signal_mid_write_leaves_every_note_whole(tmp_path: Path, signum:
         linked = f"Note {i}: [[Caffeine|caffeine]].\n"
         assert text == (linked if rel in written else f"Note {i}: caffeine.\n"), rel
     assert sorted(os.listdir(tmp_path / "Notes")) == sorted(p[6:] for p in notes)
+
+
+SLOW_PUBLISH = textwrap.dedent(
+    """
+    import sys, time
+    from vaultkg import vault
+    from vaultkg.cli import app
+    real = vault._read_and_parse_now
+    def slow(*args):
+        time.sleep(0.2)
+        return real(*args)
+    vault._read_and_parse_now = slow
+    sys.argv = ["vaultkg", "publish", sys.argv[1], "-o", sys.argv[2]]
+    print("started", flush=True)
+    app()
+    """
+)
+
+
+def test_publish_stops_soon_after_sigterm_with_no_worker_left(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    for i in range(400):
+        (root / f"n{i}.md").write_text(f"Note {i} on caffeine.\n", "utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_PUBLISH, str(root), str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == b"started\n"
+    workers: set[int] = set()
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    _, err = proc.communicate(timeout=15)
+    assert time.monotonic() - started < 10
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert err.decode().startswith("vaultkg: interrupted; temporary files removed\n")
+    assert f"  not written: {out / 'graph.json'}" in err.decode()
+    time.sleep(0.5)
+    assert [w for w in workers if _alive(w)] == []
+    assert not out.exists() or sorted(os.listdir(out)) == []
+
+
+def test_an_interrupted_json_export_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_vault(tmp_path / "v", {NOTE: "caffeine\n"})
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def replace_then_terminated(src: str, dst: str) -> None:
+        raise fsutil.Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(fsutil.os, "replace", replace_then_terminated)
+    result = runner.invoke(app, ["export", "json", str(root), "-o", str(out / "g.json")])
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert result.stderr == (
+        f"vaultkg: interrupted; temporary files removed\n  not written: {out / 'g.json'}\n"
+    )
+    assert os.listdir(out) == []
