@@ -23,7 +23,7 @@ SECRET_WORDS = ("Zorblatine", "Quexa", "Vemmon", "Draftium", "Hushdol", "Larkspi
 NOTES = {
     "Targets/D2 receptor.md": "---\ntype: receptor\n---\nA dopamine receptor.\n",
     "Drugs/Haloperidol.md": (
-        "---\ntype: drug\n---\n"
+        '---\ntype: drug\nsee_also: ["[[Hushdol]]", "x"]\n---\n'
         "Haloperidol is an antagonist of the [[D2 receptor]].[^pub]\n\n"
         "Haloperidol is an antagonist of the [[D2 receptor]] in a trial. [[Quexa trial 2019]]\n\n"
         "[^pub]: [[Open review 2020]]\n"
@@ -130,7 +130,7 @@ def test_a_private_source_does_not_raise_the_level(vault: Path, tmp_path: Path) 
     assert [s["id"] for s in data["sources"]] == ["Sources/Open review 2020.md"]
     claims = [(c["line"], c["level"], c["text"], c["citations"]) for c in data["claims"]]
     assert claims[1] == (
-        6,
+        7,
         "unsupported",
         "Haloperidol is an antagonist of the D2 receptor in a trial. private note",
         [],
@@ -140,7 +140,14 @@ def test_a_private_source_does_not_raise_the_level(vault: Path, tmp_path: Path) 
     )
     jsonschema.Draft202012Validator(schema).validate(data)
     links = next(n for n in data["notes"] if n["path"] == "Drugs/Haloperidol.md")["links"]
-    assert [(k["target"], k["status"], k["resolved"]) for k in links][2] == ("", "private", None)
+    assert [
+        (k["target"], k["status"], k["resolved"]) for k in links if k["status"] == "private"
+    ] == [
+        ("", "private", None),  # the property link to Hushdol
+        ("", "private", None),  # the trial
+    ]
+    haloperidol = next(n for n in data["notes"] if n["path"] == "Drugs/Haloperidol.md")
+    assert haloperidol["properties"]["see_also"] == ["[[private note]]", "x"]
     assert [(r["subject"], r["action"], r["object"], r["level"]) for r in data["relations"]] == [
         ("Haloperidol", "antagonist", "D2 receptor", "low")  # the public review alone
     ]

@@ -111,8 +111,18 @@ def _public_note(note: Note, private: frozenset[str]) -> Note:
     def hide(links: list[Link]) -> list[Link]:
         return [_hide(k, private) for k in links]
 
+    def blank_value(value: Any) -> Any:  # front matter: "[[Private note]]" in a property
+        if isinstance(value, str):
+            return blank(value)
+        if isinstance(value, list):
+            return [blank_value(v) for v in value]
+        if isinstance(value, dict):
+            return {k: blank_value(v) for k, v in value.items()}
+        return value
+
     return replace(
         note,
+        properties=blank_value(note.properties),
         links=hide(note.links),
         headings=[replace(h, text=blank(h.text)) for h in note.headings],
         blocks=[
