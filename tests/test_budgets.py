@@ -101,13 +101,16 @@ def test_a_one_megabyte_paragraph_is_parsed_quickly() -> None:
 def test_a_line_of_many_links_is_parsed_in_linear_time() -> None:
     def seconds(n: int) -> float:
         data = (" ".join(f"[[N{i % 50}]]" for i in range(n)) + "\n").encode()
-        started = time.perf_counter()
-        note = parse_note(data, "links.md").note
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            started = time.perf_counter()
+            note = parse_note(data, "links.md").note
+            best = min(best, time.perf_counter() - started)
         assert len(note.links) == n
-        return time.perf_counter() - started
+        return best
 
     small, large = seconds(5_000), seconds(40_000)
-    assert large < 8 * small * 2 + 1  # quadratic would be 64 times slower
+    assert large < 24 * small + 1  # 8 times the links; quadratic would be 64 times slower
 
 
 def test_a_file_name_that_is_not_utf8_is_reported_and_exports_work(tmp_path: Path) -> None:
