@@ -100,9 +100,7 @@ def publish(
             written.extend(str(p) for p in rdf_paths)
             bar.update(task, description="writing the site")
             write_site(kg, output / "site")
-        except VaultError as exc:
-            fail(str(exc))
-        except (SiteError, OutputError) as exc:
+        except (VaultError, SiteError, OutputError) as exc:
             fail(str(exc))
         except OSError as exc:
             fail(
