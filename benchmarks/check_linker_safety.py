@@ -376,8 +376,13 @@ def check(vault: Path, entities: int, vaultkg: str) -> int:
     )
     print(f"unsafe (left unlinked): {result['summary']['unsafe']}")
     print(f"violations: {len(problems)}")
+    zone_lines = [x for x in problems if " in " in x and x.count(":") >= 3]
+    for line in problems:  # everything but zone hits, then one line per distinct zone
+        if line not in zone_lines:
+            print(f"  {line}")
+    print(f"  links in protected zones: {len(zone_lines)}")
     shown: set[str] = set()
-    for line in problems:  # one line per distinct zone, at most 40
+    for line in zone_lines:
         zone = line.rsplit(" in ", 1)[-1]
         if zone not in shown and len(shown) < 40:
             shown.add(zone)
