@@ -161,10 +161,14 @@ def test_table_cells_escape_the_pipe(tmp_path: Path) -> None:
     )
 
 
-def test_table_cell_repeating_text_of_a_code_cell_is_left_alone(tmp_path: Path) -> None:
+def test_table_cell_repeating_text_of_a_code_cell_links_only_the_prose_cell(
+    tmp_path: Path,
+) -> None:
     note = "| a | b |\n|---|---|\n| `x caffeine` | x caffeine |\n"
     make_vault(tmp_path, {"Notes/n.md": note})
-    assert linked(tmp_path, "Notes/n.md") == note
+    assert linked(tmp_path, "Notes/n.md") == (
+        "| a | b |\n|---|---|\n| `x caffeine` | x [[Caffeine\\|caffeine]] |\n"
+    )
 
 
 def test_parser_table_cell_spans_point_at_their_own_cell() -> None:

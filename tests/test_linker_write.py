@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_linker_support import make_vault, plan_for, snapshot
 
-from vaultkg.link import apply as apply_module
+from vaultkg import fsutil
 from vaultkg.link import apply_plan
 
 NOTE = "Notes/n.md"
@@ -102,7 +102,7 @@ def test_file_changed_while_the_temp_file_is_written_is_skipped(
         (tmp_path / NOTE).write_bytes(b"typed just now\n")
         real_fsync(fd)
 
-    monkeypatch.setattr(apply_module.os, "fsync", edit_then_fsync)
+    monkeypatch.setattr(fsutil.os, "fsync", edit_then_fsync)
     outcome = apply_plan(tmp_path, plan)
     assert outcome.skipped == [(NOTE, "changed since it was read; run vaultkg link again")]
     assert (tmp_path / NOTE).read_bytes() == b"typed just now\n"
@@ -118,7 +118,7 @@ def test_failed_rename_leaves_the_note_and_no_temp_file(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(apply_module.os, "replace", broken_replace)
+    monkeypatch.setattr(fsutil.os, "replace", broken_replace)
     outcome = apply_plan(tmp_path, plan)
     assert outcome.written == []
     assert outcome.skipped == [
@@ -143,7 +143,7 @@ def test_write_goes_through_a_temp_file_and_rename(
         assert Path(dst).read_bytes() == b"dopamine\n"  # untouched until the rename
         real_replace(src, dst)
 
-    monkeypatch.setattr(apply_module.os, "replace", spy)
+    monkeypatch.setattr(fsutil.os, "replace", spy)
     assert apply_plan(tmp_path, plan).written == [NOTE]
     assert len(renames) == 1
     assert renames[0][0].startswith(".n.md.") and renames[0][0].endswith(".tmp")

@@ -37,6 +37,7 @@ def test_publish_writes_every_export(tmp_path: Path) -> None:
         f"Relations: {data['stats']['relations']}; sources: 14; broken links: 0; errors: 0"
     )
     assert sorted(p.name for p in (out / "rdf").iterdir()) == [
+        ".vaultkg-outputs",  # what vaultkg wrote here, so it may replace it next time
         "graph.jsonld",
         "graph.nt",
         "graph.trig",

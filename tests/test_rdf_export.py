@@ -355,7 +355,7 @@ def test_cli_writes_all_formats(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+    assert names == [".vaultkg-outputs", "graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
     assert [line.split(" ")[1] for line in result.stdout.splitlines()] == [
         str(tmp_path / n) for n in ("graph.ttl", "graph.jsonld", "graph.nt", "graph.trig")
     ]
@@ -365,10 +365,14 @@ def test_cli_default_is_turtle_and_format_repeats(tmp_path: Path) -> None:
     assert (
         runner.invoke(app, ["export", "rdf", str(VAULT), "-o", str(tmp_path / "a")]).exit_code == 0
     )
-    assert [p.name for p in (tmp_path / "a").iterdir()] == ["graph.ttl"]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [".vaultkg-outputs", "graph.ttl"]
     args = ["export", "rdf", str(VAULT), "-o", str(tmp_path / "b"), "-f", "trig", "-f", "n-triples"]
     assert runner.invoke(app, args).exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["graph.nt", "graph.trig"]
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == [
+        ".vaultkg-outputs",
+        "graph.nt",
+        "graph.trig",
+    ]
 
 
 def test_cli_errors_name_the_problem(tmp_path: Path) -> None:

@@ -212,14 +212,26 @@ def test_symlink_loops_end_and_are_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_a_symlinked_folder_with_new_notes_is_read(tmp_path: Path) -> None:
+def test_a_symlinked_folder_inside_the_vault_is_read(tmp_path: Path) -> None:
+    vault_dir = write_vault(tmp_path / "vault", {"A.md": "[[Shared]]\n", "Real/Shared.md": "x\n"})
+    (vault_dir / "Real").rename(vault_dir / ".hidden")  # only reachable through the link
+    (vault_dir / "Linked").symlink_to(vault_dir / ".hidden", target_is_directory=True)
+    vault = read_vault(vault_dir, jobs=1)
+    assert sorted(vault.notes) == ["A.md", "Linked/Shared.md"]
+    assert vault.diagnostics == []
+
+
+def test_a_symlinked_folder_outside_the_vault_is_not_read(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     write_vault(outside, {"Shared.md": "x\n"})
     vault_dir = write_vault(tmp_path / "vault", {"A.md": "[[Shared]]\n"})
     (vault_dir / "Linked").symlink_to(outside, target_is_directory=True)
     vault = read_vault(vault_dir, jobs=1)
-    assert sorted(vault.notes) == ["A.md", "Linked/Shared.md"]
-    assert vault.diagnostics == []
+    assert sorted(vault.notes) == ["A.md"]
+    assert [(d.path, d.code) for d in vault.sorted_diagnostics()] == [
+        ("A.md", "broken-link"),
+        ("Linked", "outside-vault"),
+    ]
 
 
 def test_a_named_pipe_is_skipped_instead_of_blocking(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from .parse.note import DEFAULT_MAX_BYTES
 
 DEFAULT_BASE_IRI = "https://example.org/vaultkg/"
 CONFIG_NAME = "vaultkg.toml"
+# Reading one note may take this long before it is reported and skipped.
+DEFAULT_NOTE_SECONDS = 20.0
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {
@@ -37,6 +39,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)  # glob patterns, vault-relative
     obsidian_ignore: list[str] = field(default_factory=list)  # app.json userIgnoreFilters
     max_file_size: int = DEFAULT_MAX_BYTES
+    max_note_seconds: float = DEFAULT_NOTE_SECONDS  # 0 = no time budget
     types: dict[str, str] = field(default_factory=dict)  # folder -> entity type
     publish_exclude: list[str] = field(default_factory=list)
     link_headings: bool = False
@@ -131,6 +134,12 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
             bad("max_file_size", 'a size such as 5000000 or "5 MB"')
         else:
             cfg.max_file_size = size
+    if "max_note_seconds" in section:
+        value = section["max_note_seconds"]
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            cfg.max_note_seconds = float(value)
+        else:
+            bad("max_note_seconds", "a number of seconds (0 for no limit)")
     types = section.get("types", {})
     if isinstance(types, dict) and all(isinstance(v, str) for v in types.values()):
         cfg.types = {k.strip("/"): v.lower() for k, v in types.items()}
@@ -153,6 +162,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
         "base_iri",
         "exclude",
         "max_file_size",
+        "max_note_seconds",
         "types",
         "publish",
         "link",

@@ -52,14 +52,51 @@ def is_excluded(path: str, config: Config) -> bool:
     )
 
 
+def within(path: str, root: str) -> bool:
+    """True when the real path ``path`` is ``root`` or lies under it (both resolved)."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(relpath: str, kind: str) -> Diagnostic:
+    return Diagnostic(
+        relpath,
+        1,
+        1,
+        "warning",
+        "outside-vault",
+        f"symbolic link to a {kind} outside the vault; not read, so nothing behind it is "
+        "published or edited; move what it points to into the vault or remove the link",
+    )
+
+
+def _bad_name(rel: str, raw: str) -> Diagnostic | None:
+    """A name that is not valid UTF-8 (os.scandir hands it over with surrogate escapes)."""
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        where = f"{rel}/{shown}" if rel else shown
+        return Diagnostic(
+            where,
+            1,
+            1,
+            "warning",
+            "invalid-name",
+            "file name is not valid UTF-8; skipped, rename it (U+FFFD marks the bad bytes)",
+        )
+    return None
+
+
 def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[VaultFile]:
     """Yield notes and attachments under ``root``, sorted, skipping dot folders and exclusions.
 
     Real folders are walked first, then folders reached through symbolic links, each at most
     once: a link to a folder already read (a link loop among them) is reported and skipped,
-    so the scan always ends and the same notes always keep their real paths.
+    so the scan always ends and the same notes always keep their real paths. A symbolic link
+    whose target lies outside the vault is never followed (reported as ``outside-vault``).
     """
     root = root.resolve()
+    real_root = os.path.realpath(root)
     seen: set[tuple[int, int]] = set()
     stack = [(str(root), "")]
     linked: list[tuple[str, str]] = []  # folders behind symbolic links, walked last
@@ -97,9 +134,13 @@ def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[
             )
             continue
         for entry in entries:
-            name = unicodedata.normalize("NFC", entry.name)
-            if name.startswith("."):
+            if entry.name.startswith("."):
                 continue  # .obsidian, .trash, .git and every other hidden file, as Obsidian does
+            bad = _bad_name(rel, entry.name)
+            if bad is not None:
+                diagnostics.append(bad)
+                continue
+            name = unicodedata.normalize("NFC", entry.name)
             relpath = f"{rel}/{name}" if rel else name
             try:
                 st = entry.stat(follow_symlinks=True)
@@ -118,6 +159,10 @@ def scan(root: Path, config: Config, diagnostics: list[Diagnostic]) -> Iterator[
                 )
                 continue
             if is_excluded(relpath, config):
+                continue
+            if entry.is_symlink() and not within(os.path.realpath(entry.path), real_root):
+                kind = "folder" if stat.S_ISDIR(st.st_mode) else "file"
+                diagnostics.append(_outside(relpath, kind))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 (linked if entry.is_symlink() else stack).append((entry.path, relpath))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import signal
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, load_config
+from .fsutil import signals_as_exceptions
 from .model import Diagnostic, Note, ParseResult
 from .parse.note import parse_note, too_large
 from .resolve import LinkIndex, duplicate_block_ids, embed_cycles, resolve_links
@@ -37,6 +40,10 @@ class Vault:
     attachments: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     index: LinkIndex | None = None
+    abspaths: dict[str, str] = field(default_factory=dict)  # note path -> file read
+    # set by privacy.public_vault: the private notes left out, and whether that was waived
+    withheld: frozenset[str] = frozenset()
+    include_private: bool = False
 
     def sorted_diagnostics(self) -> list[Diagnostic]:
         return sorted(
@@ -57,8 +64,63 @@ def read_regular_file(path: str, limit: int) -> bytes:
         os.close(fd)
 
 
-def _read_and_parse(args: tuple[str, str, int, int, bool]) -> ParseResult:
-    abspath, relpath, size, max_bytes, spans = args
+class _Overtime(Exception):
+    """The note took longer than its time budget."""
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise _Overtime in this block after ``seconds`` (main thread with SIGALRM only)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # never take over someone's timer
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def over_budget(path: str, seconds: float) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        1,
+        "error",
+        "over-budget",
+        f"reading this note took over {seconds:g} s, so it was skipped; split it or raise "
+        "max_note_seconds in vaultkg.toml",
+    )
+
+
+ParseArgs = tuple[str, str, int, int, bool, float]
+
+
+def _read_and_parse(args: ParseArgs) -> ParseResult:
+    abspath, relpath, size, max_bytes, spans, seconds = args
+    try:
+        with _time_budget(seconds):
+            return _read_and_parse_now(abspath, relpath, size, max_bytes, spans)
+    except _Overtime:
+        title = relpath.rsplit("/", 1)[-1][:-3]
+        return ParseResult(Note(path=relpath, title=title), [over_budget(relpath, seconds)])
+
+
+def _read_and_parse_now(
+    abspath: str, relpath: str, size: int, max_bytes: int, spans: bool
+) -> ParseResult:
     title = relpath.rsplit("/", 1)[-1][:-3]
     if size > max_bytes:  # say so without reading it
         return ParseResult(Note(path=relpath, title=title), [too_large(relpath, size, max_bytes)])
@@ -99,7 +161,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_chunk(chunk: list[tuple[str, str, int, int, bool]]) -> list[ParseResult]:
+def _parse_chunk(chunk: list[ParseArgs]) -> list[ParseResult]:
     """Parse in a worker process (pickling the results back is cheap with the GC paused)."""
     with _gc_paused():
         return [_read_and_parse(a) for a in chunk]
@@ -112,8 +174,9 @@ def parse_files(
     spans: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
+    seconds: float = 0,
 ) -> list[ParseResult]:
-    args = [(f.abspath, f.path, f.size, max_bytes, spans) for f in files]
+    args = [(f.abspath, f.path, f.size, max_bytes, spans, seconds) for f in files]
     total = len(args)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results: list[ParseResult] = []
@@ -128,12 +191,34 @@ def parse_files(
             return results
         size = max(50, total // (workers * 8))
         chunks = [args[i : i + size] for i in range(0, total, size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk_results in pool.map(_parse_chunk, chunks):
-                results.extend(chunk_results)
-                if progress:
-                    progress(len(results), total)
+        with (
+            signals_as_exceptions(),
+            ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool,
+        ):
+            try:
+                for chunk_results in pool.map(_parse_chunk, chunks):
+                    results.extend(chunk_results)
+                    if progress:
+                        progress(len(results), total)
+            except BaseException:
+                _stop_workers(pool)
+                raise
     return results
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (a traceback each is noise)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers now: never leave them running after the command (Ctrl-C, SIGTERM)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # before shutdown
+    for proc in processes:
+        proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        proc.join(timeout=5)
 
 
 def read_vault(
@@ -154,8 +239,14 @@ def read_vault(
     files = list(scan(root, config, vault.diagnostics))
     notes = [f for f in files if f.is_note]
     vault.attachments = [f.path for f in files if not f.is_note]
+    vault.abspaths = {f.path: f.abspath for f in notes}
     for result in parse_files(
-        notes, config.max_file_size, spans=spans, jobs=jobs, progress=progress
+        notes,
+        config.max_file_size,
+        spans=spans,
+        jobs=jobs,
+        progress=progress,
+        seconds=config.max_note_seconds,
     ):
         vault.notes[result.note.path] = result.note
         vault.diagnostics.extend(result.diagnostics)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -91,12 +91,43 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def load_graph(vault: Path, *, progress: bool = False):  # type: ignore[no-untyped-def]
-    """Read ``vault`` and build its knowledge graph, or exit with a clear message."""
+IncludePrivate = Annotated[
+    bool,
+    typer.Option(
+        "--include-private",
+        help="Also export notes marked publish: false, draft: true or private: true, and "
+        "[publish] exclude paths (for local use only; never publish the result).",
+    ),
+]
+
+
+def load_graph(  # type: ignore[no-untyped-def]
+    vault: Path, *, progress: bool = False, export: bool = False, include_private: bool = False
+):
+    """Read ``vault`` and build its knowledge graph, or exit with a clear message.
+
+    With ``export``, private notes are left out first (unless ``include_private``).
+    """
     from ..kg.graph import build
+    from ..privacy import public_vault
     from ..vault import VaultError, read_vault
 
     try:
-        return build(read_vault(vault_path(vault)))
+        v = read_vault(vault_path(vault))
     except VaultError as exc:
         fail(str(exc))
+    if export:
+        v = public_vault(v, include_private=include_private)
+    return build(v)
+
+
+def interrupted(
+    exc: KeyboardInterrupt, done: Sequence[str] = (), pending: Sequence[str] = ()
+) -> NoReturn:
+    """Say what was and was not written, then exit 130 (Ctrl-C) or 128 + the signal."""
+    typer.echo("vaultkg: interrupted; temporary files removed", err=True)
+    for path in done:
+        typer.echo(f"  written: {path}", err=True)
+    for path in pending:
+        typer.echo(f"  not written: {path}", err=True)
+    raise typer.Exit(128 + getattr(exc, "signum", 2))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from .common import OutputFormat, fail, print_rows, vault_path
+from .common import OutputFormat, fail, interrupted, print_rows, vault_path
 
 if TYPE_CHECKING:
     from ..link import EntityTable, Plan, Proposal
@@ -168,7 +168,10 @@ def link(
     ] = False,
     force: Annotated[
         bool,
-        typer.Option("--force", help="With --write: write even over uncommitted git changes."),
+        typer.Option(
+            "--force",
+            help="With --write: write even over uncommitted git changes and read-only notes.",
+        ),
     ] = False,
     first_only: Annotated[
         bool,
@@ -236,8 +239,10 @@ def link(
     Names shared by two notes are reported, not linked.
 
     By default nothing is written: a diff per note and a summary are shown. --write
-    applies the links atomically, skips files changed meanwhile, and refuses to run when
-    the notes it would change have uncommitted git changes (unless --force).
+    applies the links atomically, skips files changed meanwhile, keeps each note's owner,
+    mode, hard links and symbolic links, and refuses to run when the notes it would change
+    have uncommitted git changes or are read-only (unless --force). Notes behind symbolic
+    links to outside the vault are never read nor written.
 
     Exit status: 0 done, 1 --write refused or a note skipped, 2 usage errors.
 
@@ -250,6 +255,7 @@ def link(
       vaultkg link vault/ --format json > proposals.json
       vaultkg link vault/ --suggest-notes            # names that deserve a note
     """
+    from ..fsutil import signals_as_exceptions
     from ..link import apply_plan, build_entities, plan_links
     from ..link.apply import check_note_plan
     from ..link.git import uncommitted
@@ -300,8 +306,19 @@ def link(
                 f"{listing}\ncommit or stash them first, or add --force to write anyway",
                 code=1,
             )
-        outcome = apply_plan(v.root, plan)
+        try:
+            with signals_as_exceptions():
+                outcome = apply_plan(v.root, plan, abspaths=v.abspaths, force=force)
+        except KeyboardInterrupt as exc:
+            done = getattr(exc, "outcome", None)
+            interrupted(
+                exc,
+                done.written if done else [],
+                [p for p, _ in done.skipped] + done.pending if done else paths,
+            )
         written, skipped = outcome.written, outcome.skipped
+        for path, other in outcome.same_file:
+            typer.echo(f"vaultkg: {path}: the same file as {other}, written once", err=True)
 
     if format is LinkFormat.json:
         payload = plan_json(plan, titles)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..fsutil import check_export_file, write_export
 from ..kg.graph import KnowledgeGraph
 from ..kg.model import Claim, Relation, Source
+from ..privacy import public_graph
 
 SCHEMA_ID = "https://vaultkg.example.org/schema/graph-1.json"
 
@@ -157,15 +157,8 @@ def to_json(kg: KnowledgeGraph) -> dict[str, Any]:
 
 
 def write_json(kg: KnowledgeGraph, path: Path) -> Path:
-    """Write the graph to ``path`` atomically (a temporary file renamed into place)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(to_json(kg), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write the public graph to ``path`` atomically; never into the vault, never over a file
+    vaultkg did not write (raises fsutil.OutputError before writing anything)."""
+    check_export_file(path, kg.vault.root)
+    data = json.dumps(to_json(public_graph(kg)), ensure_ascii=False, indent=1, sort_keys=False)
+    return write_export(path, (data + "\n").encode("utf-8"), kg.vault.root)

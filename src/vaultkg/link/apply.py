@@ -1,14 +1,13 @@
-"""Write planned links into the vault: atomically, and never over a file changed meanwhile."""
+"""Write planned links into the vault: one note at a time, never over a file changed meanwhile."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
-import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..fsutil import signals_deferred, write_note
 from .edit import EditError, remove_links
 from .model import NotePlan, Plan
 
@@ -17,57 +16,9 @@ from .model import NotePlan, Plan
 class WriteOutcome:
     written: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform; the rename itself is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, expected: bytes, new: bytes) -> str | None:
-    """Replace ``path``'s content with ``new`` if it still holds ``expected``.
-
-    Writes a temporary file in the same folder, fsyncs it, gives it the file's mode, checks
-    the file once more and renames it over the original. Returns None on success, or the
-    reason the file was left alone.
-    """
-    want = _digest(expected)
-    try:
-        before = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError as exc:
-        return f"cannot read it any more ({exc.strerror})"
-    if _digest(before) != want:
-        return "changed since it was read; run vaultkg link again"
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(new)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        if _digest(path.read_bytes()) != want:
-            tmp.unlink()
-            return "changed since it was read; run vaultkg link again"
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-    return None
+    pending: list[str] = field(default_factory=list)  # not reached (interrupted)
+    # (path, other path): a symbolic link to a note already written under its other path
+    same_file: list[tuple[str, str]] = field(default_factory=list)
 
 
 def check_note_plan(plan: NotePlan) -> str | None:
@@ -81,18 +32,50 @@ def check_note_plan(plan: NotePlan) -> str | None:
     return None
 
 
-def apply_plan(root: Path, plan: Plan) -> WriteOutcome:
-    """Write every note of the plan; a note that cannot be written safely is skipped."""
+def apply_plan(
+    root: Path,
+    plan: Plan,
+    *,
+    abspaths: Mapping[str, str] | None = None,
+    force: bool = False,
+) -> WriteOutcome:
+    """Write every note of the plan; a note that cannot be written safely is skipped.
+
+    ``abspaths`` maps a note's vault path to the file it was read from (names are NFC in the
+    vault, but may be NFD on disk). On an interrupt, the notes not reached are listed in
+    ``outcome.pending`` and the KeyboardInterrupt is raised again with the outcome attached.
+    """
     outcome = WriteOutcome()
-    for note in plan.notes:
-        reason = check_note_plan(note)
-        if reason is None:
-            try:
-                reason = write_atomic(root / note.path, note.original, note.new_bytes())
-            except OSError as exc:
-                reason = f"cannot write it ({exc.strerror}); the note was left as it was"
-        if reason is None:
-            outcome.written.append(note.path)
-        else:
-            outcome.skipped.append((note.path, reason))
+    abspaths = abspaths or {}
+    files = {n.path: abspaths.get(n.path) or str(root / n.path) for n in plan.notes}
+    # a note read twice (itself and through a link to it) is written once, as its real file
+    order = sorted(plan.notes, key=lambda n: (os.path.islink(files[n.path]), n.path))
+    first: dict[str, str] = {}
+    try:
+        for note in order:
+            path = files[note.path]
+            real = os.path.realpath(path)
+            if real in first:
+                outcome.same_file.append((note.path, first[real]))
+                continue
+            first[real] = note.path
+            reason = check_note_plan(note)
+            # a signal waits until the note is written and recorded, so the report is true
+            with signals_deferred():
+                if reason is None:
+                    try:
+                        reason = write_note(
+                            path, note.original, note.new_bytes(), root=root, force=force
+                        )
+                    except OSError as exc:
+                        reason = f"cannot write it ({exc.strerror}); the note was left as it was"
+                if reason is None:
+                    outcome.written.append(note.path)
+                else:
+                    outcome.skipped.append((note.path, reason))
+    except KeyboardInterrupt as exc:
+        done = set(outcome.written) | {p for p, _ in outcome.skipped + outcome.same_file}
+        outcome.pending = [n.path for n in plan.notes if n.path not in done]
+        exc.outcome = outcome  # type: ignore[attr-defined]
+        raise
     return outcome

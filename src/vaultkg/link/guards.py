@@ -9,6 +9,7 @@ Emphasis markers (``*``, ``_``, ``~~``, ``==``) are fine neighbours: ``**[[Caffe
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
@@ -59,18 +60,26 @@ def safe_neighbours(text: str, start: int, end: int) -> bool:
 
 
 class LineGuard:
-    """Answers "is this stretch of the note safe to link?" with per-line caching."""
+    """Answers "is this stretch of the note safe to link?", each line's regions found once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cache: dict[int, list[tuple[int, int]]] = {}
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._cache: dict[int, tuple[list[int], list[int]]] = {}
 
-    def _line_regions(self, line_start: int) -> list[tuple[int, int]]:
+    def _line_regions(self, line_start: int) -> tuple[list[int], list[int]]:
+        """The line's regions merged: (starts, ends), both sorted."""
         regions = self._cache.get(line_start)
         if regions is None:
             line_end = self.text.find("\n", line_start)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            regions = [(line_start + s, line_start + e) for s, e in unsafe_regions(line)]
+            merged: list[list[int]] = []
+            for s, e in sorted(unsafe_regions(line)):
+                if merged and s <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], e)
+                else:
+                    merged.append([s, e])
+            regions = ([line_start + s for s, _ in merged], [line_start + e for _, e in merged])
             self._cache[line_start] = regions
         return regions
 
@@ -79,5 +88,7 @@ class LineGuard:
             return False
         if not safe_neighbours(self.text, start, end):
             return False
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return all(e <= start or s >= end for s, e in self._line_regions(line_start))
+        line_start = self._line_starts[bisect.bisect_right(self._line_starts, start) - 1]
+        starts, ends = self._line_regions(line_start)
+        k = bisect.bisect_right(starts, end - 1) - 1
+        return k < 0 or ends[k] <= start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 
 from ..config import Config
@@ -13,11 +15,18 @@ from .guards import LineGuard
 from .model import Ambiguous, LinkOptions, NotePlan, Plan, Proposal
 from .targets import EntityTable, build_entities
 from .verify import keep_safe
+from .zones import ProtectedZones
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Lines:
+    """Line and column of an offset in O(log n): a note may hold 200,000 mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, offset)
+        return k, offset - self.starts[k - 1] + 1
 
 
 def _wanted(entity: str, table: EntityTable, options: LinkOptions) -> bool:
@@ -27,11 +36,11 @@ def _wanted(entity: str, table: EntityTable, options: LinkOptions) -> bool:
 
 
 def trusted_spans(note: Note) -> list[Span]:
-    """The prose spans, in order, minus those whose position cannot be trusted.
+    """The prose spans, in order, without duplicates, empty spans or a span holding a pipe.
 
-    A table cell is located by searching its line for the cell's text, so a cell whose text
-    also appears earlier in the row (even inside a code span of another cell) may be placed
-    at the wrong spot. Such spans, and exact duplicates, are dropped.
+    The parser places table cells by the row's unescaped pipes and checks every span
+    against the source, so a cell repeated in its row is as certain as any other text;
+    dropping it (as an earlier version did) linked such cells one run at a time.
     """
     text = note.text
     out: list[Span] = []
@@ -40,12 +49,8 @@ def trusted_spans(note: Note) -> list[Span]:
         if (span.start, span.end) in seen or span.end <= span.start:
             continue
         seen.add((span.start, span.end))
-        if span.context == "table":
-            line_start = text.rfind("\n", 0, span.start) + 1
-            line_end = text.find("\n", span.end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if line.count(text[span.start : span.end]) != 1:
-                continue
+        if span.context == "table" and "|" in text[span.start : span.end]:
+            continue
         out.append(span)
     return out
 
@@ -61,6 +66,8 @@ def propose_for_note(
     text = note.text
     own = NameMatcher([(n, note.path) for n in note.names if isinstance(n, str)], min_length=1)
     guard = LineGuard(text)
+    zones = ProtectedZones(text)
+    lines = _Lines(text)
     linked = _already_linked(note) if options.first_only else set()
     seen: set[str] = set()
     proposals: list[Proposal] = []
@@ -85,11 +92,11 @@ def propose_for_note(
                 continue
             if any(s < m.end and m.start < e for s, e in own_hits):
                 continue  # the note's own title or alias
-            if not guard.safe(start, end):
+            if zones.overlaps(start, end) or not guard.safe(start, end):
                 continue
             if proposals and start < proposals[-1].end:
                 continue  # spans never overlap; if they ever do, keep the first link only
-            line, col = _line_col(text, start)
+            line, col = lines.line_col(start)
             if m.entity is None:
                 if any(_wanted(e, table, options) for e in m.entities):
                     ambiguous.append(Ambiguous(note.path, line, col, m.text, m.entities))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...fsutil import check_export_file, check_export_folder, write_export
+from ...privacy import public_graph
 from .build import RdfData, build_rdf
 from .iris import Minter
 from .serialize import write_jsonld, write_ntriples, write_trig, write_turtle
@@ -40,17 +42,23 @@ def serialize(data: RdfData, fmt: str, base: str) -> str:
 
 
 def write_rdf(kg: KnowledgeGraph, out_dir: Path, formats: list[str]) -> list[Path]:
-    """Write the vault's graph in each format into ``out_dir``; return the files written."""
+    """Write the vault's public graph in each format into ``out_dir``; return the files.
+
+    Raises fsutil.OutputError, before writing anything, when ``out_dir`` is in the vault or a
+    file there exists that vaultkg did not write.
+    """
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise ValueError(f"unknown RDF format {unknown[0]!r}; use one of {', '.join(FORMATS)}")
+    root = kg.vault.root
+    check_export_folder(out_dir, root)
+    paths = [out_dir / FILE_NAMES[f] for f in FORMATS if f in formats]  # a fixed order
+    for path in paths:
+        check_export_file(path, root)
+    kg = public_graph(kg)
     base = Minter.for_base(kg.vault.config.base_iri).base
     data = build_rdf(kg, nanopubs="trig" in formats)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in FORMATS:  # a fixed order, whatever order the formats were asked in
-        if fmt in formats:
-            path = out_dir / FILE_NAMES[fmt]
-            path.write_bytes(serialize(data, fmt, base).encode("utf-8"))
-            written.append(path)
-    return written
+    for fmt, path in zip([f for f in FORMATS if f in formats], paths, strict=True):
+        write_export(path, serialize(data, fmt, base).encode("utf-8"), root)
+    return paths

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ...kg.graph import KnowledgeGraph
+from ...privacy import public_graph
 from .context import SiteContext
 from .graphdata import as_script, graph_data, search_index
 from .links import backlinks, note_edges
@@ -73,9 +74,10 @@ def write_site(kg: KnowledgeGraph, out_dir: Path, *, title: str | None = None) -
     start = time.perf_counter()
     out_dir = Path(out_dir)
     check_output(out_dir, kg.vault.root)
+    kg = public_graph(kg)
     ctx = SiteContext.of(kg)
     report = SiteReport(out_dir=out_dir, notes=len(ctx.published))
-    report.excluded = len(kg.vault.notes) - len(ctx.published)
+    report.excluded = len(kg.vault.withheld) + len(kg.vault.notes) - len(ctx.published)
     site_title = title or kg.vault.root.resolve().name or "vault"
     edges = note_edges(ctx)
     graph = graph_data(ctx, edges)

@@ -33,7 +33,7 @@ class SiteContext:
     @classmethod
     def of(cls, kg: KnowledgeGraph) -> SiteContext:
         notes = kg.vault.notes
-        published = published_notes(notes, kg.vault.config)
+        published = published_notes(notes, kg.vault.config, everything=kg.vault.include_private)
         tags = [t.name for p in published for t in notes[p].tags]
         ctx = cls(kg=kg, published=published, urls=SiteUrls.plan(sorted(published), tags))
         by_note: dict[str, list[Claim]] = defaultdict(list)

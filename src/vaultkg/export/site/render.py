@@ -21,6 +21,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from ...kg.model import Claim
 from ...model import Link, Note
 from ...parse.syntax import markdown
+from ...privacy import PRIVATE_LABEL
 from .badges import badge_html
 from .context import SiteContext
 from .placement import place_badges
@@ -99,6 +100,8 @@ class NoteRenderer:
             path: str | None = source
         else:
             path = self.ctx.kg.vault.index.resolve(link.target, source).path  # type: ignore[union-attr]
+        if path in self.ctx.kg.vault.withheld:
+            return private_html()
         if path is None:
             return self.broken(display, link.target)
         if path not in self.ctx.kg.vault.notes:
@@ -141,6 +144,8 @@ class NoteRenderer:
             else source
         )
         display = escape(link.display or link.target)
+        if path in self.ctx.kg.vault.withheld:
+            return private_html()
         if path is None:
             return self.broken(display, link.target)
         if path not in self.ctx.kg.vault.notes:
@@ -196,6 +201,8 @@ class NoteRenderer:
         res = self.ctx.kg.vault.index.resolve(target, env["note"], relative=True)  # type: ignore[union-attr]
         if res.path is None:
             return None, True
+        if res.path in self.ctx.kg.vault.withheld:
+            return None, False
         if res.path not in self.ctx.kg.vault.notes:
             return self.file_url(res.path, env), False
         page = self.ctx.page(res.path)
@@ -207,6 +214,11 @@ class NoteRenderer:
             heads = () if block else tuple(h for h in fragment.split("#") if h)
             anchor = self.ctx.anchors(res.path).find(heads, block)
         return href(env["page"], page, anchor), False
+
+
+def private_html() -> str:
+    """What stands where a public note links to a private one: never its name."""
+    return f'<span class="private-link">{escape(PRIVATE_LABEL)}</span>'
 
 
 def _missing_anchor(link: Link) -> str:
