@@ -225,7 +225,7 @@ def test_a_multi_line_card_and_a_cloze(tmp_path: Path) -> None:
         },
     )
     assert _claims(kg) == [
-        ("Which receptor does haloperidol block — The D2 receptor", 1),
+        ("Which receptor does haloperidol block — The D2 receptor", 3),
         ("Caffeine is an antagonist at A1 receptors.", 5),
     ]
     assert triples(kg, "Notes/N.md") == {
