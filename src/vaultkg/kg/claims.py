@@ -385,7 +385,7 @@ class NoteClaims:
             claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
             claim.entities = _unique(m.key for m in mentions if m.key)
             claim.certainty = certainty(s.text)  # type: ignore[assignment]
-            subject, obj = self.defaults(s.context)
+            subject, obj = self._card_defaults(s, mentions)
             claim.relations = self._relations(s, mentions, subject, obj)
             cites = self.sentence_citations(s)
             if not cites and block is not None:
@@ -493,6 +493,21 @@ class NoteClaims:
             obj = self.entity.key
         return subject, obj
 
+    def _card_defaults(self, s: Sentence, mentions: list[Mention]) -> tuple[str | None, str | None]:
+        """The defaults of a sentence; a card's question that names one drug (one target) gives
+        the default subject (object) of its answer: "Fentanyl is cleared by which enzyme?"."""
+        subject, obj = self.defaults(s.context)
+        if not s.card:
+            return subject, obj
+        end = s.text.find(cards.SEPARATOR)
+        asked = [m for m in mentions if m.key and m.end <= end]
+        drugs = _unique(m.key for m in asked if m.type == "drug")
+        targets = _unique(m.key for m in asked if m.type in TARGET_TYPES)
+        return (
+            drugs[0] if len(drugs) == 1 else subject,
+            targets[0] if len(targets) == 1 else obj,
+        )
+
     def _field_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
         key = fld.key.strip().lower()
         action = action_for_key(key)
@@ -553,7 +568,7 @@ class NoteClaims:
         claim = self._new(text, fld.line, "sentence")
         claim.entities = _unique(m.key for m in mentions if m.key)
         claim.certainty = certainty(text)  # type: ignore[assignment]
-        subject, obj = self.defaults(sentence.context)
+        subject, obj = self._card_defaults(sentence, mentions)
         claim.relations = self._relations(sentence, mentions, subject, obj)
         cites = self.sentence_citations(sentence)
         if not cites and block is not None:
