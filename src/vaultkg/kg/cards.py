@@ -18,6 +18,9 @@ that states anything. The drug (the target) the question names alone is the defa
 - a card as written: "Mechanism of haloperidol — antagonist at D2 receptors";
 - an answer that names a role for a drug placed at a target in the question:
   "Haloperidol at D2 receptors — antagonist" reads "Haloperidol is antagonist at D2 receptors";
+- an answer that names a target and the drug's role there reads "role at target": "Morphine
+  acts at — the mu opioid receptor, as a full agonist" reads "full agonist at the mu opioid
+  receptor";
 - a question that is only a name is the subject of its answer: "Naloxone — competitive
   antagonist at MOR" reads "Naloxone is competitive antagonist at MOR".
 """
@@ -40,6 +43,8 @@ _WHICH = re.compile(r"\b(?:which|what)\s+[\w-]+", re.IGNORECASE)
 _NEEDS = re.compile(
     r"\b(?:needs?|requires?)\s+(.+?)\s+to\s+(?:become|form|yield|be\s+activated)\b", re.I
 )
+# an answer "the μ-opioid receptor, as a full agonist": the role the drug has there
+_AS_ROLE = re.compile(r"^(?P<target>[^,;]+?),?\s+as\s+(?:an?\s+)?(?P<role>[\w\s-]+?)\W*$", re.I)
 # the drug's place in a role question: "X at T", "X on T", "X's action at T"
 _PLACE = re.compile(r"\s(?:at|on)\s", re.IGNORECASE)
 
@@ -54,6 +59,9 @@ def readings(text: str) -> list[str]:
     out = []
     if has_predicate(answer):
         out.append(answer)  # the answer states the fact itself
+    role = _AS_ROLE.match(answer)
+    if role:
+        out.append(f"{role['role']} at {role['target']}")
     wh = _WH.match(question)
     if wh:
         head, comma, tail = question[wh.end() :].partition(",")

@@ -26,7 +26,7 @@ from .names import NameMatcher
 from .references import is_citation_text, looks_like_reference
 from .relations import Mention, extract
 from .sources import GENERIC_TYPES, inline_source, reference_sources
-from .statements import not_a_statement
+from .statements import has_predicate, not_a_statement
 
 REFERENCE_SECTIONS = re.compile(
     r"^(?:references?|sources?|bibliography|literature|works cited|citations?|further reading)"
@@ -44,6 +44,53 @@ _ZOTERO = re.compile(
 _CITING_FIELDS = frozenset(
     {"source", "sources", "reference", "references", "citation", "citations"}
 )
+# Dataview fields that describe the note, never a statement: status:: done, rating:: 4
+_METADATA_KEYS = _CITING_FIELDS | frozenset(
+    [
+        "tag",
+        "tags",
+        "alias",
+        "aliases",
+        "status",
+        "created",
+        "modified",
+        "updated",
+        "date",
+        "due",
+        "type",
+        "category",
+        "categories",
+        "author",
+        "authors",
+        "topic",
+        "topics",
+        "keyword",
+        "keywords",
+        "title",
+        "description",
+        "url",
+        "link",
+        "links",
+        "up",
+        "down",
+        "next",
+        "prev",
+        "previous",
+        "parent",
+        "related",
+        "rating",
+        "priority",
+        "course",
+        "lecture",
+        "week",
+        "class",
+        "cssclass",
+        "cssclasses",
+        "reviewed",
+        "progress",
+    ]
+)
+_BARE_ASKING = frozenset({"what", "which", "who", "why", "how", "when", "where"})
 # quote-like callouts whose title may name the source: [!quote], [!quote-yellow], [!cite]
 _QUOTE_CALLOUTS = ("quote", "cite", "citation")
 
@@ -512,7 +559,7 @@ class NoteClaims:
         key = fld.key.strip().lower()
         action = action_for_key(key)
         if key not in ("claim", "claims") and action is None:
-            if is_card_question(fld.key, fld.value):
+            if is_card_question(fld.key, fld.value) or self._field_states(fld):
                 self._card_claim(fld, note_level)
             return
         targets = [
@@ -548,6 +595,27 @@ class NoteClaims:
             if block is not None:
                 cites = self.block_citations(block)
         self._finish(claim, cites or note_level())
+
+    def _field_states(self, fld: InlineField) -> bool:
+        """Whether a field is a statement "Key — value", read as a card: its key names one drug
+        or target ("Lamotrigine:: blocks sodium channels"), or its value states something of
+        one ("Mechanism:: blocks D2 receptors"). Metadata stays a field: "status:: done",
+        "caffeine:: 2 cups", "related:: [[Haloperidol]]"."""
+        key = " ".join(fld.key.strip(" *_").split())
+        if key.lower() in _METADATA_KEYS or key.lower() in _BARE_ASKING:
+            return False  # "why:: it blocks D2" answers a question the note never asks
+        value = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value).strip()
+        only_links = not re.search(r"[^\W\d_]", _WIKILINK.sub("", fld.value))
+        if only_links or len(re.findall(r"[^\W\d_]{2,}", value)) < 2 or not value[0].isalpha():
+            return False
+        named = [m for m in self.mentions(key, []) if m.key]
+        if (
+            len(named) == 1
+            and named[0].type in ("drug", *TARGET_TYPES)
+            and not re.search(r"\w", key[: named[0].start] + key[named[0].end :])
+        ):
+            return True
+        return has_predicate(value) and any(m.key for m in self.mentions(value, fld.links))
 
     def _card_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
         """A flashcard written "Question::Answer": the answer read in the question's context."""
