@@ -77,3 +77,20 @@ def readings(text: str) -> list[str]:
     if not wh and not which and not has_predicate(question):
         out.append(f"{question} is {answer}")
     return list(dict.fromkeys(out))
+
+
+# "μ-opioid receptor: partial agonist, so …": a label, then what the drug is there
+_LABEL = re.compile(r"^\W*(?P<label>[^:]{2,60}?)\W*:\s+(?P<value>\w.*)$")
+# where the role named first in a value ends: "partial agonist, so …", "antagonist (weak)"
+_ROLE_END = re.compile(r"[,;(]|\s[-–—]\s|\s(?:so|but|which|because|and|with)\s", re.I)
+
+
+def label_reading(text: str) -> tuple[str, str] | None:
+    """A line "Label: value" under a drug, read like a card whose question is the label:
+    (the label, "role at label"); "μ-opioid receptor: partial agonist, so …" reads "partial
+    agonist at μ-opioid receptor". A label that states something is no question."""
+    m = _LABEL.match(text)
+    if m is None or has_predicate(m["label"]):
+        return None
+    role = _ROLE_END.split(m["value"], maxsplit=1)[0].strip(" .")
+    return (m["label"], f"{role} at {m['label']}") if role else None

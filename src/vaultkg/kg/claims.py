@@ -510,7 +510,24 @@ class NoteClaims:
             ]
             if relations:
                 return relations
-        return []
+        return [] if s.card else self._label_relations(s, subject)
+
+    def _label_relations(self, s: Sentence, subject: str | None) -> list[RelationMention]:
+        """ "- μ-opioid receptor: partial agonist" under a drug: what the drug is at the one
+        target its label names (cards.label_reading)."""
+        reading = cards.label_reading(s.text)
+        if subject is None or reading is None:
+            return []
+        label, text = reading
+        named = [m for m in self.mentions(label, []) if m.key]
+        if len(named) != 1 or named[0].type not in TARGET_TYPES:
+            return []
+        return [
+            RelationMention(f.subject, f.action, f.object, f.negated)
+            for f in extract(
+                text, self.mentions(text, s.links), subject, None, carriers=self.cat.carriers
+            )
+        ]
 
     def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:
         """The drug and the target a sentence speaks of when it names none itself.
