@@ -517,3 +517,22 @@ def test_label_lines_under_a_drug_read_like_cards(tmp_path: Path) -> None:
         ("Caffeine", "antagonist", "Adenosine A2A receptor"),
         ("Caffeine", "antagonist", "Adenosine A1 receptor"),
     }
+
+
+def test_odd_cards_and_label_lines_are_read_in_linear_time() -> None:
+    import time
+
+    from vaultkg.kg import cards
+
+    odd = [
+        " " * 5_000 + "as" + " " * 5_000 + " — " + " as " * 3_000,
+        " " * 20_000 + "x",
+        "X needs " * 3_000 + " — y",
+        "a as " * 4_000 + " — x, as an agonist",
+        ":" * 20_000,
+    ]
+    start = time.perf_counter()
+    for text in odd:
+        cards.readings(text)
+        cards.label_reading(text)
+    assert time.perf_counter() - start < 1.0

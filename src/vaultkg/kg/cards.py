@@ -41,10 +41,12 @@ _WH = re.compile(
 _WHICH = re.compile(r"\b(?:which|what)\s+[\w-]+", re.IGNORECASE)
 # "needs CYP2D6 to become morphine": a prodrug converted by the enzyme
 _NEEDS = re.compile(
-    r"\b(?:needs?|requires?)\s+(.+?)\s+to\s+(?:become|form|yield|be\s+activated)\b", re.I
+    r"\b(?:needs?|requires?)\s+(\S.{0,60}?)\s+to\s+(?:become|form|yield|be\s+activated)\b", re.I
 )
 # an answer "the μ-opioid receptor, as a full agonist": the role the drug has there
-_AS_ROLE = re.compile(r"^(?P<target>[^,;]+?),?\s+as\s+(?:an?\s+)?(?P<role>[\w\s-]+?)\W*$", re.I)
+_AS_ROLE = re.compile(
+    r"^(?P<target>[^,;]+?),?\s+as\s+(?:an?\s+)?(?P<role>\w[\w-]*(?:\s[\w-]+){0,3})\W*$", re.I
+)
 # the drug's place in a role question: "X at T", "X on T", "X's action at T"
 _PLACE = re.compile(r"\s(?:at|on)\s", re.IGNORECASE)
 
@@ -80,7 +82,7 @@ def readings(text: str) -> list[str]:
 
 
 # "μ-opioid receptor: partial agonist, so …": a label, then what the drug is there
-_LABEL = re.compile(r"^\W*(?P<label>[^:]{2,60}?)\W*:\s+(?P<value>\w.*)$")
+_LABEL = re.compile(r"^\W{0,4}(?P<label>\w[^:]{1,59}?)\W{0,4}:\s+(?P<value>\w.*)$")
 # where the role named first in a value ends: "partial agonist, so …", "antagonist (weak)"
 _ROLE_END = re.compile(r"[,;(]|\s[-–—]\s|\s(?:so|but|which|because|and|with)\s", re.I)
 
