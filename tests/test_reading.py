@@ -430,10 +430,15 @@ def test_a_field_whose_value_states_of_an_entity_is_a_statement(tmp_path: Path) 
             Mechanism:: blocks D2 receptors
             Summary:: a typical antipsychotic
             why:: it blocks D2
+
+            It is old [mechanism:: blocks D2 receptors] but still given.
             """
         },
     )
-    assert _claims(kg, "Drugs/Haloperidol.md") == [("Mechanism — blocks D2 receptors", 4)]
+    assert _claims(kg, "Drugs/Haloperidol.md") == [
+        ("It is old blocks D2 receptors but still given.", 8),  # the sentence, not its field
+        ("Mechanism — blocks D2 receptors", 4),
+    ]
     assert triples(kg, "Drugs/Haloperidol.md") == {
         ("Haloperidol", "antagonist", "Dopamine D2 receptor")
     }

@@ -619,6 +619,8 @@ class NoteClaims:
         one ("Mechanism:: blocks D2 receptors"). Metadata stays a field: "status:: done",
         "caffeine:: 2 cups", "related:: [[Haloperidol]]"."""
         key = " ".join(fld.key.strip(" *_").split())
+        if fld.style != "line":
+            return False  # "[key:: value]" inside a sentence: that sentence is the statement
         if key.lower() in _METADATA_KEYS or key.lower() in _BARE_ASKING:
             return False  # "why:: it blocks D2" answers a question the note never asks
         value = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value).strip()
