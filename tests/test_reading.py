@@ -225,7 +225,7 @@ def test_a_multi_line_card_and_a_cloze(tmp_path: Path) -> None:
         },
     )
     assert _claims(kg) == [
-        ("Which receptor does haloperidol block — The D2 receptor", 1),
+        ("Which receptor does haloperidol block — The D2 receptor", 3),
         ("Caffeine is an antagonist at A1 receptors.", 5),
     ]
     assert triples(kg, "Notes/N.md") == {
@@ -374,3 +374,170 @@ def test_text_in_four_notes_is_still_each_notes_claim(tmp_path: Path) -> None:
     write_vault(tmp_path, {})
     result = CliRunner().invoke(app, ["check", str(tmp_path)])
     assert "template-text" not in result.output
+
+
+# -- cards and fields whose question is a name, label lines -----------------------------------
+
+ENZYMES = {
+    "Drugs/Codeine.md": "---\ntype: drug\n---\n",
+    "Drugs/Fluoxetine.md": "---\ntype: drug\n---\n",
+}
+
+
+def test_a_field_whose_key_names_a_drug_or_target_is_a_statement(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": """
+            Haloperidol:: blocks D2 receptors in the striatum
+            Caffeine:: competitive antagonist at A1 receptors
+            D2 receptor:: stimulated by amphetamine indirectly
+            status:: done
+            rating:: 4
+            Caffeine:: 3 cups
+            related:: [[Haloperidol]]
+            Haloperidol:: [[Dopamine D2 receptor]]
+            """
+        },
+    )
+    assert _claims(kg) == [
+        ("Haloperidol — blocks D2 receptors in the striatum", 1),
+        ("Caffeine — competitive antagonist at A1 receptors", 2),
+        ("D2 receptor — stimulated by amphetamine indirectly", 3),
+    ]
+    assert triples(kg, "Notes/N.md") == {
+        ("Haloperidol", "antagonist", "Dopamine D2 receptor"),
+        ("Caffeine", "antagonist", "Adenosine A1 receptor"),
+    }
+    note = kg.vault.notes["Notes/N.md"]
+    assert [f.key for f in note.fields][3:] == [
+        "status",
+        "rating",
+        "Caffeine",
+        "related",
+        "Haloperidol",
+    ]
+
+
+def test_a_field_whose_value_states_of_an_entity_is_a_statement(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Drugs/Haloperidol.md": """
+            ---
+            type: drug
+            ---
+            Mechanism:: blocks D2 receptors
+            Summary:: a typical antipsychotic
+            why:: it blocks D2
+
+            It is old [mechanism:: blocks D2 receptors] but still given.
+            """
+        },
+    )
+    assert _claims(kg, "Drugs/Haloperidol.md") == [
+        ("It is old blocks D2 receptors but still given.", 8),  # the sentence, not its field
+        ("Mechanism — blocks D2 receptors", 4),
+    ]
+    assert triples(kg, "Drugs/Haloperidol.md") == {
+        ("Haloperidol", "antagonist", "Dopamine D2 receptor")
+    }
+
+
+def test_a_cards_question_gives_the_subject_of_its_answer(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            **ENZYMES,
+            "Notes/N.md": """
+            Haloperidol is cleared by which enzyme?;;CYP3A4
+            Codeine requires which enzyme to form morphine?;;CYP2D6
+            Which enzyme does fluoxetine inhibit, raising the levels of other drugs?;;CYP2D6
+            Caffeine acts at::A1 receptors, as an antagonist
+
+            What else does caffeine do at high doses?
+            ?
+            It blocks A2A receptors too
+            """,
+        },
+    )
+    assert _claims(kg) == [
+        ("Haloperidol is cleared by which enzyme? — CYP3A4", 1),
+        ("Codeine requires which enzyme to form morphine? — CYP2D6", 2),
+        ("Which enzyme does fluoxetine inhibit, raising the levels of other drugs? — CYP2D6", 3),
+        ("What else does caffeine do at high doses? — It blocks A2A receptors too", 8),
+        ("Caffeine acts at — A1 receptors, as an antagonist", 4),  # fields come last
+    ]
+    assert triples(kg, "Notes/N.md") == {
+        ("Haloperidol", "substrate", "CYP3A4"),
+        ("Codeine", "substrate", "CYP2D6"),
+        ("Fluoxetine", "inhibitor", "CYP2D6"),
+        ("Caffeine", "antagonist", "Adenosine A1 receptor"),
+        ("Caffeine", "antagonist", "Adenosine A2A receptor"),
+    }
+
+
+def test_a_question_standing_alone_is_still_no_claim(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": """
+            Caffeine acts on which receptor?
+
+            Why is haloperidol given as a depot injection?
+
+            What does amphetamine release?
+            """
+        },
+    )
+    assert _claims(kg) == []
+
+
+def test_label_lines_under_a_drug_read_like_cards(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Drugs/Aripiprazole.md": """
+            ---
+            type: drug
+            ---
+            ## Receptors
+            - D2 receptor: partial agonist, hence fewer motor effects
+            - Side effects: restlessness
+            """,
+            "Notes/N.md": """
+            ## Caffeine
+            - A2A: antagonist
+            - Adenosine A1 receptor: antagonist (weaker)
+            """,
+        },
+    )
+    assert _claims(kg, "Drugs/Aripiprazole.md") == [
+        ("D2 receptor: partial agonist, hence fewer motor effects", 5)
+    ]
+    assert triples(kg, "Drugs/Aripiprazole.md") == {
+        ("Aripiprazole", "partial agonist", "Dopamine D2 receptor")
+    }
+    assert triples(kg, "Notes/N.md") == {
+        ("Caffeine", "antagonist", "Adenosine A2A receptor"),
+        ("Caffeine", "antagonist", "Adenosine A1 receptor"),
+    }
+
+
+def test_odd_cards_and_label_lines_are_read_in_linear_time() -> None:
+    import time
+
+    from vaultkg.kg import cards
+
+    odd = [
+        " " * 5_000 + "as" + " " * 5_000 + " — " + " as " * 3_000,
+        " " * 20_000 + "x",
+        "X needs " * 3_000 + " — y",
+        "a as " * 4_000 + " — x, as an agonist",
+        ":" * 20_000,
+    ]
+    start = time.perf_counter()
+    for text in odd:
+        cards.readings(text)
+        cards.label_reading(text)
+    assert time.perf_counter() - start < 1.0

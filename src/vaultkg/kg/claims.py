@@ -27,7 +27,7 @@ from .names import NameMatcher
 from .references import is_citation_text, looks_like_reference
 from .relations import Mention, extract
 from .sources import GENERIC_TYPES, inline_source, reference_sources
-from .statements import not_a_statement
+from .statements import has_predicate, not_a_statement
 
 REFERENCE_SECTIONS = re.compile(
     r"^(?:references?|sources?|bibliography|literature|works cited|citations?|further reading)"
@@ -68,6 +68,53 @@ _ZOTERO = re.compile(
 _CITING_FIELDS = frozenset(
     {"source", "sources", "reference", "references", "citation", "citations"}
 )
+# Dataview fields that describe the note, never a statement: status:: done, rating:: 4
+_METADATA_KEYS = _CITING_FIELDS | frozenset(
+    [
+        "tag",
+        "tags",
+        "alias",
+        "aliases",
+        "status",
+        "created",
+        "modified",
+        "updated",
+        "date",
+        "due",
+        "type",
+        "category",
+        "categories",
+        "author",
+        "authors",
+        "topic",
+        "topics",
+        "keyword",
+        "keywords",
+        "title",
+        "description",
+        "url",
+        "link",
+        "links",
+        "up",
+        "down",
+        "next",
+        "prev",
+        "previous",
+        "parent",
+        "related",
+        "rating",
+        "priority",
+        "course",
+        "lecture",
+        "week",
+        "class",
+        "cssclass",
+        "cssclasses",
+        "reviewed",
+        "progress",
+    ]
+)
+_BARE_ASKING = frozenset({"what", "which", "who", "why", "how", "when", "where"})
 # quote-like callouts whose title may name the source: [!quote], [!quote-yellow], [!cite]
 _QUOTE_CALLOUTS = ("quote", "cite", "citation")
 
@@ -413,7 +460,7 @@ class NoteClaims:
             claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
             claim.entities = _unique(m.key for m in mentions if m.key)
             claim.certainty = certainty(s.text)  # type: ignore[assignment]
-            subject, obj = self.defaults(s.context)
+            subject, obj = self._card_defaults(s, mentions)
             claim.relations = self._relations(s, mentions, subject, obj)
             cites = self.sentence_citations(s)
             if not cites and block is not None:
@@ -491,7 +538,10 @@ class NoteClaims:
             ]
             if relations:
                 return relations
-        return self._memberships(s.text, mentions)
+        found = self._memberships(s.text, mentions)
+        if found or s.card:
+            return found
+        return self._label_relations(s, subject)
 
     def _memberships(self, text: str, mentions: list[Mention]) -> list[RelationMention]:
         """ "A is a (reversible) CLASS", "A, an CLASS": A does what the class does."""
@@ -519,6 +569,23 @@ class NoteClaims:
                     )
                 )
         return out
+
+    def _label_relations(self, s: Sentence, subject: str | None) -> list[RelationMention]:
+        """ "- μ-opioid receptor: partial agonist" under a drug: what the drug is at the one
+        target its label names (cards.label_reading)."""
+        reading = cards.label_reading(s.text)
+        if subject is None or reading is None:
+            return []
+        label, text = reading
+        named = [m for m in self.mentions(label, []) if m.key]
+        if len(named) != 1 or named[0].type not in TARGET_TYPES:
+            return []
+        return [
+            RelationMention(f.subject, f.action, f.object, f.negated)
+            for f in extract(
+                text, self.mentions(text, s.links), subject, None, carriers=self.cat.carriers
+            )
+        ]
 
     def defaults(self, context: list[tuple[str, int]]) -> tuple[str | None, str | None]:
         """The drug and the target a sentence speaks of when it names none itself.
@@ -548,11 +615,26 @@ class NoteClaims:
             obj = self.entity.key
         return subject, obj
 
+    def _card_defaults(self, s: Sentence, mentions: list[Mention]) -> tuple[str | None, str | None]:
+        """The defaults of a sentence; a card's question that names one drug (one target) gives
+        the default subject (object) of its answer: "Fentanyl is cleared by which enzyme?"."""
+        subject, obj = self.defaults(s.context)
+        if not s.card:
+            return subject, obj
+        end = s.text.find(cards.SEPARATOR)
+        asked = [m for m in mentions if m.key and m.end <= end]
+        drugs = _unique(m.key for m in asked if m.type == "drug")
+        targets = _unique(m.key for m in asked if m.type in TARGET_TYPES)
+        return (
+            drugs[0] if len(drugs) == 1 else subject,
+            targets[0] if len(targets) == 1 else obj,
+        )
+
     def _field_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
         key = fld.key.strip().lower()
         action = action_for_key(key)
         if key not in ("claim", "claims") and action is None:
-            if is_card_question(fld.key, fld.value):
+            if is_card_question(fld.key, fld.value) or self._field_states(fld):
                 self._card_claim(fld, note_level)
             return
         targets = [
@@ -589,6 +671,29 @@ class NoteClaims:
                 cites = self.block_citations(block)
         self._finish(claim, cites or note_level())
 
+    def _field_states(self, fld: InlineField) -> bool:
+        """Whether a field is a statement "Key — value", read as a card: its key names one drug
+        or target ("Lamotrigine:: blocks sodium channels"), or its value states something of
+        one ("Mechanism:: blocks D2 receptors"). Metadata stays a field: "status:: done",
+        "caffeine:: 2 cups", "related:: [[Haloperidol]]"."""
+        key = " ".join(fld.key.strip(" *_").split())
+        if fld.style != "line":
+            return False  # "[key:: value]" inside a sentence: that sentence is the statement
+        if key.lower() in _METADATA_KEYS or key.lower() in _BARE_ASKING:
+            return False  # "why:: it blocks D2" answers a question the note never asks
+        value = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value).strip()
+        only_links = not re.search(r"[^\W\d_]", _WIKILINK.sub("", fld.value))
+        if only_links or len(re.findall(r"[^\W\d_]{2,}", value)) < 2 or not value[0].isalpha():
+            return False
+        named = [m for m in self.mentions(key, []) if m.key]
+        if (
+            len(named) == 1
+            and named[0].type in ("drug", *TARGET_TYPES)
+            and not re.search(r"\w", key[: named[0].start] + key[named[0].end :])
+        ):
+            return True
+        return has_predicate(value) and any(m.key for m in self.mentions(value, fld.links))
+
     def _card_claim(self, fld: InlineField, note_level) -> None:  # type: ignore[no-untyped-def]
         """A flashcard written "Question::Answer": the answer read in the question's context."""
         shown = _WIKILINK.sub(lambda m: m.group(1).split("|")[-1].strip(), fld.value)
@@ -608,7 +713,7 @@ class NoteClaims:
         claim = self._new(text, fld.line, "sentence")
         claim.entities = _unique(m.key for m in mentions if m.key)
         claim.certainty = certainty(text)  # type: ignore[assignment]
-        subject, obj = self.defaults(sentence.context)
+        subject, obj = self._card_defaults(sentence, mentions)
         claim.relations = self._relations(sentence, mentions, subject, obj)
         cites = self.sentence_citations(sentence)
         if not cites and block is not None:

@@ -349,7 +349,8 @@ def not_a_statement(
     for name, rule in _RULES:
         if card and name in ("question", "instruction"):
             continue  # "Describe the D2 receptor — …": a card's question asks
-        if rule(answer if card else text):
+        # a card's answer may be a name in capitals ("CYP3A4"): a mnemonic is the whole card
+        if rule(answer if card and name != "mnemonic" else text):
             return name
     if is_navigation(answer, links):
         return "navigation"

@@ -777,12 +777,14 @@ class _Builder:
             _add_citation(result[k][2], p)
         k = 0
         for s, _, sent in result:
-            while k + 1 < len(pieces) and starts[k + 1] <= s:
+            # a multi-line card stands at its answer's first line: the answer states the fact
+            at = lines[card + 1][0] if card is not None else s
+            while k + 1 < len(pieces) and starts[k + 1] <= at:
                 k += 1
             p = pieces[k]
             sent.line = block.line + p.line
             if p.offset is not None:
-                delta = s - starts[k] if p.link is None else 0
+                delta = at - starts[k] if p.link is None else 0
                 sent.line, sent.col = self.locate(token, p.offset + delta)
             sent.urls.extend(u for u in _URL.findall(sent.text) if u not in sent.urls)
             if card is not None:
