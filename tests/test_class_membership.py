@@ -89,3 +89,87 @@ def test_reuptake_names_the_plasma_membrane_carrier_never_a_vesicular_one(
 ) -> None:
     kg = load(tmp_path, {"Notes/N.md": sentence + "\n"}, cast=False)
     assert {t for _, _, t, _ in _stated(kg)} == transporters
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ondansetron and granisetron are 5-HT3 antagonists.",
+            {
+                ("ondansetron", "antagonist", "5-HT3 receptor", False),
+                ("granisetron", "antagonist", "5-HT3 receptor", False),
+            },
+        ),
+        (
+            "Linezolid is a weak, reversible MAO inhibitor.",
+            {("linezolid", "inhibitor", "monoamine oxidase", False)},
+        ),
+        (
+            "ACE inhibitors such as lisinopril and ramipril lower blood pressure.",
+            {
+                ("lisinopril", "inhibitor", "angiotensin-converting enzyme", False),
+                ("ramipril", "inhibitor", "angiotensin-converting enzyme", False),
+            },
+        ),
+        (
+            "H1 antagonists (for example promethazine, cyclizine) ease motion sickness.",
+            {
+                ("promethazine", "antagonist", "H1 receptor", False),
+                ("cyclizine", "antagonist", "H1 receptor", False),
+            },
+        ),
+        # the list runs on past its examples: only the first is surely one of the class
+        (
+            "Sedatives such as benzodiazepines like diazepam, alcohol and barbiturates cause "
+            "tolerance.",
+            {("diazepam", "positive allosteric modulator", "GABA-A receptor", False)},
+        ),
+    ],
+)
+def test_members_listed_with_their_class(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    kg = load(tmp_path, {"Notes/N.md": sentence + "\n"}, cast=False)
+    assert _stated(kg) == expected
+
+
+def test_a_bare_list_of_drugs_under_a_role_heading_states_the_role(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "## CYP3A4 inducers: a mnemonic\n- **R**ifampicin\n- Carbamazepine\n\n"
+            "## 5-HT3 antagonists\n- ondansetron\n\n"
+            "## Opioids, cannabinoids and GABA\n- diazepam, ketamine\n\n"
+            "## Side effects\n- haloperidol\n"
+        },
+        cast=False,
+    )
+    assert [(c.line, c.text) for c in kg.claims if "—" in c.text] == [
+        (2, "Rifampicin — CYP3A4 inducers"),
+        (3, "Carbamazepine — CYP3A4 inducers"),
+        (6, "ondansetron — 5-HT3 antagonists"),
+    ]
+    assert _stated(kg) == {
+        ("rifampin", "inducer", "CYP3A4", False),
+        ("carbamazepine", "inducer", "CYP3A4", False),
+        ("ondansetron", "antagonist", "5-HT3 receptor", False),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Clonidine stimulates α2A receptors in the brainstem.",
+            {("clonidine", "agonist", "α2A-adrenergic receptor", False)},
+        ),
+        # stimulating a transmitter's release or an organ is no agonism at a receptor
+        ("Amphetamine stimulates dopamine release.", set()),
+    ],
+)
+def test_stimulating_a_receptor_is_agonism(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    kg = load(tmp_path, {"Notes/N.md": sentence + "\n"}, cast=False)
+    assert _stated(kg) == expected

@@ -793,8 +793,11 @@ TRICKY = [
         [("ondansetron", "antagonist", "5-HT3")],
     ),
     ("[Dopamine](neurotransmitter) agonists such as [bromocriptine](drug) treat prolactinoma", []),
-    # "stimulates" is written as loosely of chronic exposure as of agonism: not read
-    ("[Bromocriptine](drug) stimulates [D2 receptors](receptor:D2)", []),
+    # a drug that stimulates a receptor is an agonist there (bromocriptine is a D2 agonist)
+    (
+        "[Bromocriptine](drug) stimulates [D2 receptors](receptor:D2)",
+        [("Bromocriptine", "agonist", "D2")],
+    ),
     (
         "[Clozapine](drug) has a high affinity for [D4 receptors](receptor:D4)",
         [("Clozapine", "binds", "D4")],

@@ -7,7 +7,6 @@ support them at the closest scope (sentence, then block, then note).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -37,8 +36,15 @@ REFERENCE_SECTIONS = re.compile(
 _LINKS = re.compile(r"!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
 # between a drug and a class it is said to belong to: "is a reversible", ", an", "acts as a"
 _MEMBERSHIP = re.compile(
-    r"\s*(?:,\s*|\s(?:is|are|was|were|acts\s+as|remains)\s+(?P<not>not\s+)?)"
-    r"(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}",
+    r"\s*(?:,\s*(?:a|an|the)\s+|\s+—\s+|\s(?:is|was|acts\s+as|remains)\s+(?P<not>not\s+)?"
+    r"(?:a|an|the|one\s+of\s+the)\s+|\s(?:are|were)\s+(?P<nots>not\s+)?(?:(?:both|all)\s+)?)"
+    r"(?:[\w-]+,?\s+){0,3}",
+    re.IGNORECASE,
+)
+# between two drugs of one list, and between a class and the examples it gives
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.IGNORECASE)
+_EXAMPLES = re.compile(
+    r"\s*(?:,\s*)?(?:\(\s*)?(?:such\s+as|including|like|e\.\s?g\.?,?|for\s+example,?)\s+",
     re.IGNORECASE,
 )
 _CLASS_ACTION = re.compile(
@@ -56,6 +62,12 @@ _CLASS_AS_ADJECTIVE = re.compile(
     r"[ -](?:effects?|actions?|activity|properties|property|potency|withdrawal|overdose|"
     r"toxicity|use|users?|misuse|dependence|tolerance|experience|state|syndrome|"
     r"receptors?|site|binding|signall?ing|pathways?|system|peptides?|tone)\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# a role named by a plural noun: "CYP3A4 inducers", "inhibitors of MAO", "D2 antagonists"
+_ROLE_NOUN = re.compile(
+    r"\b(?:inducers|inhibitors|substrates|agonists|antagonists|blockers|activators|openers)\b",
     re.IGNORECASE,
 )
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
@@ -450,12 +462,14 @@ class NoteClaims:
 
         for block, s in self._statements():
             in_claim_callout = block is not None and block.callout == "claim"
+            reading = self._role_list_item(s)
+            s = reading or s
             if not in_claim_callout and self._not_a_claim(s, heading=block is None):
                 continue
             mentions = self.mentions(s.text, s.links)
             if not any(m.key for m in mentions) and not in_claim_callout:
                 continue
-            if not _has_words_outside(s.text, mentions):
+            if reading is None and not _has_words_outside(s.text, mentions):
                 continue  # a bare link ("- [[Caffeine]]") states nothing
             claim = self._new(s.text, s.line, "callout" if in_claim_callout else "sentence")
             claim.entities = _unique(m.key for m in mentions if m.key)
@@ -525,6 +539,33 @@ class NoteClaims:
         )
         return reason is not None
 
+    def _role_list_item(self, s: Sentence) -> Sentence | None:
+        """A list item that only names drugs, under a heading or item that names a role at a
+        target or a class ("## CYP3A4 inducers" over "- Rifampicin"), states that role:
+        it reads "Rifampicin — CYP3A4 inducers", at the item's line."""
+        if not s.context or s.card:
+            return None
+        found = [m for m in self.mentions(s.text, s.links) if m.key]
+        if not found or any(m.type != "drug" for m in found):
+            return None
+        rest = s.text
+        for m in sorted(found, key=lambda m: -m.start):
+            rest = rest[: m.start] + " " + rest[m.end :]
+        if len(_WORDS.findall(rest)) > 2:
+            return None  # the item says more than its names
+        label = s.context[-1][0]
+        named = [m for m in self.mentions(label, []) if m.key]
+        classes = [m for m in named if m.type == "drug-class"]
+        targets = [m for m in named if m.type in TARGET_TYPES]
+        if len(classes) + len(targets) != len(named) or not named:
+            return None  # "Opioids, cannabinoids, GABA": a list of topics, not a role
+        if (classes and len(named) > 1) or (targets and not _ROLE_NOUN.search(label)):
+            return None
+        label = label.split(":")[0].strip()
+        reading = Sentence(f"{s.text} — {label}", s.line, s.col, list(s.links), list(s.footnotes))
+        reading.context, reading.citekeys, reading.urls = s.context, s.citekeys, s.urls
+        return reading
+
     def _relations(
         self, s: Sentence, mentions: list[Mention], subject: str | None, obj: str | None
     ) -> list[RelationMention]:
@@ -544,31 +585,73 @@ class NoteClaims:
         return self._label_relations(s, subject)
 
     def _memberships(self, text: str, mentions: list[Mention]) -> list[RelationMention]:
-        """ "A is a (reversible) CLASS", "A, an CLASS": A does what the class does."""
+        """Drugs said to belong to a class with a mechanism do what the class does.
+
+        "A is a (weak, reversible) CLASS", "A and B are CLASS", "A, an CLASS", and the class
+        first: "CLASS such as A and B", "CLASS (for example A, B)".
+        """
         out: list[RelationMention] = []
         named = [m for m in mentions if m.key]
-        for drug, cls in itertools.pairwise(named):
+        for i, cls in enumerate(named):
             pairs = self.cat.class_mechanisms.get(cls.key)
-            if drug.type != "drug" or not pairs:
+            if not pairs:
                 continue
-            gap = _MEMBERSHIP.fullmatch(text, drug.end, cls.start)
-            if gap is None:
-                continue
+            members, negated = self._members_before(text, named[:i], cls)
+            if not members:
+                members, negated = self._members_after(text, named[i + 1 :], cls.end), False
             # "an NMDA receptor antagonist" states the action; "an SSRI" only names the class
             named_action = _CLASS_ACTION.search(text, cls.start, cls.end)
-            for action, target in pairs:
-                if named_action and named_action.group(0).lower() in _ACTIONS_NAMED:
-                    action = _ACTIONS_NAMED[named_action.group(0).lower()]
-                out.append(
-                    RelationMention(
-                        drug.key,
-                        action,
-                        target,
-                        negated=bool(gap["not"]),
-                        via_class=None if named_action else cls.key,
+            for drug in members:
+                for action, target in pairs:
+                    if named_action and named_action.group(0).lower() in _ACTIONS_NAMED:
+                        action = _ACTIONS_NAMED[named_action.group(0).lower()]
+                    out.append(
+                        RelationMention(
+                            drug.key,
+                            action,
+                            target,
+                            negated=negated,
+                            via_class=None if named_action else cls.key,
+                        )
                     )
-                )
         return out
+
+    @staticmethod
+    def _members_before(
+        text: str, before: list[Mention], cls: Mention
+    ) -> tuple[list[Mention], bool]:
+        """The drugs a copula or apposition joins to a class right after them."""
+        if not before or before[-1].type != "drug":
+            return [], False
+        gap = _MEMBERSHIP.fullmatch(text, before[-1].end, cls.start)
+        if gap is None:
+            return [], False
+        members = [before[-1]]
+        for prev in reversed(before[:-1]):  # "A, B and C are …"
+            if prev.type != "drug" or not _LIST_GAP.fullmatch(text, prev.end, members[0].start):
+                break
+            members.insert(0, prev)
+        return members, bool(gap["not"] or gap["nots"])
+
+    @staticmethod
+    def _members_after(text: str, after: list[Mention], end: int) -> list[Mention]:
+        """ "CLASS such as A and B", "CLASS (e.g. A, B)": the drugs listed as examples."""
+        if (
+            not after
+            or after[0].type != "drug"
+            or not _EXAMPLES.fullmatch(text, end, after[0].start)
+        ):
+            return []
+        members = [after[0]]
+        for nxt in after[1:]:
+            if not _LIST_GAP.fullmatch(text, members[-1].end, nxt.start):
+                break
+            if nxt.type != "drug":
+                # "benzodiazepines like diazepam, alcohol and barbiturates": the list goes on
+                # past its examples, so only the first is surely one
+                return members[:1]
+            members.append(nxt)
+        return members
 
     def _label_relations(self, s: Sentence, subject: str | None) -> list[RelationMention]:
         """ "- μ-opioid receptor: partial agonist" under a drug: what the drug is at the one

@@ -50,6 +50,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"desensiti[sz]\w*", "desensitizes"),
     (r"block\w*", "block"),
     (r"activat(?:es?|ed|ing|ion|ors?)\b", "activate"),
+    # "stimulates β1 receptors": agonism, said of a receptor only (see action_on)
+    (r"stimulat(?:es?|ed|ing|ion)\b", "activate"),
     (r"opens\b|openers?\b|opening\b", "opener"),
     (
         r"binds?\b|binding\b|bound\b|(?:has|have|with)\s+(?:an?\s+)?(?:\w+\s+)?affinity\s+(?:for|at)\b",
