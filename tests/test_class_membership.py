@@ -173,3 +173,20 @@ def test_stimulating_a_receptor_is_agonism(
 ) -> None:
     kg = load(tmp_path, {"Notes/N.md": sentence + "\n"}, cast=False)
     assert _stated(kg) == expected
+
+
+def test_a_bare_role_item_takes_its_target_from_higher_up(tmp_path: Path) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": "## D2 receptor\n- Agonists\n    - bromocriptine\n"
+            "- Antagonists\n    - haloperidol, chlorpromazine (older drugs)\n"
+            "- Coupled to Gi/o\n"
+        },
+        cast=False,
+    )
+    assert _stated(kg) == {
+        ("bromocriptine", "agonist", "D2 receptor", False),
+        ("haloperidol", "antagonist", "D2 receptor", False),
+        ("chlorpromazine", "antagonist", "D2 receptor", False),
+    }

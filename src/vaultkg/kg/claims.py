@@ -65,6 +65,7 @@ _CLASS_AS_ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_RECEPTORS = re.compile(r"\breceptors\b", re.IGNORECASE)
 # a role named by a plural noun: "CYP3A4 inducers", "inhibitors of MAO", "D2 antagonists"
 _ROLE_NOUN = re.compile(
     r"\b(?:inducers|inhibitors|substrates|agonists|antagonists|blockers|activators|openers)\b",
@@ -541,8 +542,9 @@ class NoteClaims:
 
     def _role_list_item(self, s: Sentence) -> Sentence | None:
         """A list item that only names drugs, under a heading or item that names a role at a
-        target or a class ("## CYP3A4 inducers" over "- Rifampicin"), states that role:
-        it reads "Rifampicin — CYP3A4 inducers", at the item's line."""
+        target or a class, states that role: "- Rifampicin" under "## CYP3A4 inducers" reads
+        "Rifampicin — CYP3A4 inducers"; "- bromocriptine" under "- Agonists" under
+        "## D2 receptor" reads "bromocriptine — D2 receptor agonists"; at the item's line."""
         if not s.context or s.card:
             return None
         found = [m for m in self.mentions(s.text, s.links) if m.key]
@@ -551,20 +553,41 @@ class NoteClaims:
         rest = s.text
         for m in sorted(found, key=lambda m: -m.start):
             rest = rest[: m.start] + " " + rest[m.end :]
-        if len(_WORDS.findall(rest)) > 2:
-            return None  # the item says more than its names
-        label = s.context[-1][0]
-        named = [m for m in self.mentions(label, []) if m.key]
-        classes = [m for m in named if m.type == "drug-class"]
-        targets = [m for m in named if m.type in TARGET_TYPES]
-        if len(classes) + len(targets) != len(named) or not named:
-            return None  # "Opioids, cannabinoids, GABA": a list of topics, not a role
-        if (classes and len(named) > 1) or (targets and not _ROLE_NOUN.search(label)):
+        if len(_WORDS.findall(rest)) > 4:
+            return None  # the item says more than its names and a short aside
+        label = self._role_label(s.context)
+        if label is None:
             return None
-        label = label.split(":")[0].strip()
         reading = Sentence(f"{s.text} — {label}", s.line, s.col, list(s.links), list(s.footnotes))
         reading.context, reading.citekeys, reading.urls = s.context, s.citekeys, s.urls
         return reading
+
+    def _role_label(self, context: list[tuple[str, int]]) -> str | None:
+        """The role a list stands under: "CYP3A4 inducers", "5-HT3 antagonists", or a bare
+        "Agonists" completed by the one target named higher up ("D2 receptor agonists")."""
+        label = context[-1][0].split(":")[0].strip()
+        named = [m for m in self.mentions(label, []) if m.key]
+        classes = [m for m in named if m.type == "drug-class"]
+        targets = [m for m in named if m.type in TARGET_TYPES]
+        if len(classes) + len(targets) != len(named):
+            return None  # "Opioids, cannabinoids, GABA": a list of topics, not a role
+        if classes:
+            return label if len(named) == 1 else None
+        role = _ROLE_NOUN.search(label)
+        if role is None:
+            return None
+        if targets:
+            return label
+        if len(_WORDS.findall(label)) > 3:
+            return None
+        for text, _ in reversed(context[:-1]):
+            above = [m for m in self.mentions(text, []) if m.key]
+            if len(above) == 1 and above[0].type in TARGET_TYPES:
+                target = _RECEPTORS.sub("receptor", text[above[0].start : above[0].end])
+                return f"{target} {label.lower()}"
+            if above:
+                return None
+        return None
 
     def _relations(
         self, s: Sentence, mentions: list[Mention], subject: str | None, obj: str | None
