@@ -190,3 +190,32 @@ def test_a_bare_role_item_takes_its_target_from_higher_up(tmp_path: Path) -> Non
         ("haloperidol", "antagonist", "D2 receptor", False),
         ("chlorpromazine", "antagonist", "D2 receptor", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a restrictive clause after the class: the sentence speaks of the drug, not the class
+        (
+            "Mirtazapine is an antidepressant that antagonises presynaptic α2 receptors.",
+            {("mirtazapine", "antagonist", "α2-adrenergic receptors", False)},
+        ),
+        # a qualifier narrows the class to some members: no class statement, nothing derived
+        ("Class IA antiarrhythmics block sodium channels.", set()),
+        ("First-generation H1 antihistamines also block α1 receptors.", set()),
+        ("NSAIDs that prefer COX-1 cause more ulcers.", set()),
+    ],
+)
+def test_a_narrowed_class_is_not_the_class(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    kg = load(
+        tmp_path,
+        {
+            "Notes/N.md": sentence + "\n",
+            # members the derivation could reach if the class were taken whole
+            "Notes/M.md": "Quinidine, loratadine and diclofenac are on the ward list.\n",
+        },
+        cast=False,
+    )
+    assert _stated(kg) == expected

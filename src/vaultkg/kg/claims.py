@@ -71,6 +71,16 @@ _ROLE_NOUN = re.compile(
     r"\b(?:inducers|inhibitors|substrates|agonists|antagonists|blockers|activators|openers)\b",
     re.IGNORECASE,
 )
+# a word before a class name that narrows it to some of its members
+_NARROWED = re.compile(
+    r"\b(?:class\s+(?:[IVX]+|\d+)[a-d]?|(?:first|second|third|1st|2nd|3rd)[\s-]+generation|"
+    r"older|newer|low[\s-]+potency|high[\s-]+potency|(?:non[\s-]?)?sedating|"
+    r"cardioselective|(?:non[\s-]?)?selective|(?:long|short|intermediate)[\s-]+acting|"
+    r"topical|inhaled|most|many|some|several|certain|few)[\s-]+$",
+    re.IGNORECASE,
+)
+# a restrictive clause after a class name: "NSAIDs that prefer COX-1", "an antidepressant that"
+_RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b", re.IGNORECASE)
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?(?=(?:https?|zotero)://)")
 # zotero://select/items/@citekey, zotero://select/library/items/KEY, zotero://open-pdf/…
@@ -435,8 +445,14 @@ class NoteClaims:
             if m.entity is None or any(f.start < m.end and m.start < f.end for f in found):
                 continue
             entity = self.cat.entities[m.entity]
-            if entity.type == "drug-class" and _CLASS_AS_ADJECTIVE.match(text, m.end):
-                continue  # "the psychedelic effect", "opioid withdrawal": no class is meant
+            if entity.type == "drug-class" and (
+                _CLASS_AS_ADJECTIVE.match(text, m.end)
+                or _NARROWED.search(text[max(0, m.start - 40) : m.start])
+                or _RESTRICTED.match(text, m.end)
+            ):
+                # "the psychedelic effect": no class is meant; "class IA antiarrhythmics",
+                # "first-generation H1 blockers", "NSAIDs that prefer COX-1": only part of it
+                continue
             found.append(Mention(m.start, m.end, entity.key, entity.type))
         return sorted(found, key=lambda m: m.start)
 
