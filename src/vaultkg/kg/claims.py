@@ -71,12 +71,13 @@ _ROLE_NOUN = re.compile(
     r"\b(?:inducers|inhibitors|substrates|agonists|antagonists|blockers|activators|openers)\b",
     re.IGNORECASE,
 )
-# a word before a class name that narrows it to some of its members
+# a word before a class name that narrows it to a subclass ("most SSRIs" is still a statement
+# about the class, though not about each member: kg/graph.py derives nothing from it)
 _NARROWED = re.compile(
     r"\b(?:class\s+(?:[IVX]+|\d+)[a-d]?|(?:first|second|third|1st|2nd|3rd)[\s-]+generation|"
     r"older|newer|low[\s-]+potency|high[\s-]+potency|(?:non[\s-]?)?sedating|"
     r"cardioselective|(?:non[\s-]?)?selective|(?:long|short|intermediate)[\s-]+acting|"
-    r"topical|inhaled|most|many|some|several|certain|few)[\s-]+$",
+    r"topical|inhaled)[\s-]+$",
     re.IGNORECASE,
 )
 # a restrictive clause after a class name: "NSAIDs that prefer COX-1", "an antidepressant that"
