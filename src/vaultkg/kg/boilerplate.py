@@ -39,8 +39,8 @@ def normalise(text: str) -> str:
 
 def _words_outside_links(s: Sentence) -> str:
     text = s.text
-    for link in s.links:
-        text = text.replace(link.display, " ")
+    for display in dict.fromkeys(link.display for link in s.links):
+        text = text.replace(display, " ")
     return normalise(text)
 
 

@@ -208,7 +208,7 @@ def is_navigation(text: str, links: Sequence[str] = ()) -> bool:
     if not links:
         return False
     residue = text
-    for display in links:
+    for display in dict.fromkeys(links):  # each text once: a note may repeat a link 10,000 times
         residue = residue.replace(display, " ")
     return not _WORD.search(_LINK_SEPARATORS.sub(" ", residue).replace("and", ""))
 
