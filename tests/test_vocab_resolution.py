@@ -510,3 +510,25 @@ def test_a_name_inside_a_word_with_an_underscore_is_no_mention() -> None:
     assert [m.text for m in matcher.find("caffeine_ and snake_caffeine, then caffeine.")] == [
         "caffeine"
     ]
+
+
+def _load_kg(root: Path, notes: dict[str, str]) -> KnowledgeGraph:
+    write_vault(root, notes, cast=False)
+    return build(read_vault(root, jobs=1))
+
+
+def test_a_note_named_for_a_kind_is_an_index_not_one_of_the_kind(tmp_path: Path) -> None:
+    kg = _load_kg(
+        tmp_path,
+        {
+            "Drugs/Drugs.md": "#drug\nEvery drug note links here.\n",
+            "Drugs/Haloperidol.md": "Blocks D2 receptors.\n",
+            "Receptors MOC.md": "#receptor\n- [[Haloperidol]]\n",
+            "Declared.md": "---\ntype: drug\n---\nA note that says what it is wins.\n",
+        },
+    )
+    types = {k: e.type for k, e in kg.entities.items() if e.note}
+    assert types["Drugs/Drugs.md"] == "concept"
+    assert types["Receptors MOC.md"] == "concept"
+    assert types["Drugs/Haloperidol.md"] == "drug"
+    assert types["Declared.md"] == "drug"

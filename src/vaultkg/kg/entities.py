@@ -209,6 +209,13 @@ def _forms(name: str) -> list[str]:
     return out
 
 
+_GENERIC_TITLE = re.compile(
+    r"(?:(?:list\s+of|all|my|index\s+of)\s+)?(?:drugs?|medications?|medicines?|receptors?|"
+    r"targets?|enzymes?|transporters?|channels?|neurotransmitters?|mechanisms?|sources?|"
+    r"references?|drug\s+class(?:es)?|pharmacology)(?:\s+(?:index|moc|list|overview))?"
+)
+
+
 def entity_type(note: Note, config: Config, vocabulary: Vocabulary | None = None) -> str:
     """The first rule that applies: ``type:``, ``type::``, ``category:``, a tag, a folder,
     then the vocabulary term the title or an alias names; otherwise ``concept``."""
@@ -217,6 +224,8 @@ def entity_type(note: Note, config: Config, vocabulary: Vocabulary | None = None
 
 def _typed(note: Note, config: Config, vocabulary: Vocabulary | None) -> tuple[str, bool]:
     """(type, whether only the note's name gave it)."""
+    if note.property("type") is None and _GENERIC_TITLE.fullmatch(fold_name(note.title)):
+        return "concept", False  # "Drugs", "Receptors": an index of a kind, not one of it
     found = declared_type(note)
     if found:
         return found, False
