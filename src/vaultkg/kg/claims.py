@@ -458,11 +458,15 @@ class NoteClaims:
 
         for block, s in self._statements():
             in_claim_callout = block is not None and block.callout == "claim"
-            reading = self._role_list_item(s)
+            # a list item under a heading is matched once, for the role reading and below
+            named = self.mentions(s.text, s.links) if s.context and not s.card else None
+            reading = self._role_list_item(s, named) if named is not None else None
             s = reading or s
             if not in_claim_callout and self._not_a_claim(s, heading=block is None):
                 continue
-            mentions = self.mentions(s.text, s.links)
+            mentions = (
+                named if named is not None and reading is None else self.mentions(s.text, s.links)
+            )
             if not any(m.key for m in mentions) and not in_claim_callout:
                 continue
             if reading is None and not _has_words_outside(s.text, mentions):
@@ -535,14 +539,12 @@ class NoteClaims:
         )
         return reason is not None
 
-    def _role_list_item(self, s: Sentence) -> Sentence | None:
+    def _role_list_item(self, s: Sentence, mentions: list[Mention]) -> Sentence | None:
         """A list item that only names drugs, under a heading or item that names a role at a
         target or a class, states that role: "- Rifampicin" under "## CYP3A4 inducers" reads
         "Rifampicin — CYP3A4 inducers"; "- bromocriptine" under "- Agonists" under
         "## D2 receptor" reads "bromocriptine — D2 receptor agonists"; at the item's line."""
-        if not s.context or s.card:
-            return None
-        found = [m for m in self.mentions(s.text, s.links) if m.key]
+        found = [m for m in mentions if m.key]
         if not found or any(m.type != "drug" for m in found):
             return None
         rest = s.text

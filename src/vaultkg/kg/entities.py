@@ -10,20 +10,9 @@ from ..config import Config
 from ..model import Note, Tag
 from .identifiers import converter, identifiers_of
 from .model import Entity
-from .vocabulary import Term, Vocabulary, fold_name
+from .vocabulary import TERM_TYPES, Term, Vocabulary, fold_name
 
-ENTITY_TYPES = (
-    "drug",
-    "drug-class",
-    "receptor",
-    "channel",
-    "transporter",
-    "enzyme",
-    "neurotransmitter",
-    "mechanism",
-    "source",
-    "claim",
-)
+ENTITY_TYPES = (*TERM_TYPES, "source", "claim")
 TARGET_TYPES = frozenset({"receptor", "channel", "transporter", "enzyme"})
 # Types that stand for a thing in the world, and so are "mentioned" by prose.
 MENTIONABLE_TYPES = frozenset(ENTITY_TYPES) - {"source", "claim"}
