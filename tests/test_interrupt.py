@@ -223,6 +223,9 @@ def test_publish_stops_soon_after_sigterm_with_no_worker_left(tmp_path: Path) ->
     for i in range(400):
         (root / f"n{i}.md").write_text(f"Note {i} on caffeine.\n", "utf-8")
     out = tmp_path / "out"
+    out.mkdir()
+    before = b'{"generator": "vaultkg 0.0.1", "notes": {}}\n'  # a previous export of ours
+    (out / "graph.json").write_bytes(before)
     proc = subprocess.Popen(
         [sys.executable, "-c", SLOW_PUBLISH, str(root), str(out)],
         stdout=subprocess.PIPE,
@@ -239,11 +242,12 @@ def test_publish_stops_soon_after_sigterm_with_no_worker_left(tmp_path: Path) ->
     _, err = proc.communicate(timeout=15)
     assert time.monotonic() - started < 10
     assert proc.returncode == 128 + signal.SIGTERM, err.decode()[-2000:]
-    assert err.decode().startswith("vaultkg: interrupted; temporary files removed\n")
-    assert f"  not written: {out / 'graph.json'}" in err.decode()
+    assert err.decode() == "vaultkg: interrupted, exports unchanged\n"
     time.sleep(0.5)
     assert [w for w in workers if _alive(w)] == []
-    assert not out.exists() or sorted(os.listdir(out)) == []
+    assert sorted(os.listdir(out)) == ["graph.json"]
+    assert (out / "graph.json").read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["out", "vault"]  # no staging folder left
 
 
 def test_an_interrupted_json_export_leaves_no_temporary_file(

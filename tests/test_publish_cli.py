@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
+import signal
+import stat
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from vaultkg.cli import app
+from vaultkg.export import staging
+from vaultkg.export.registry import EXPORTERS
+from vaultkg.fsutil import Interrupted
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -57,3 +67,220 @@ def test_publish_refuses_an_output_inside_the_vault(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "the output folder is inside the vault" in result.stderr
     assert sorted(p.name for p in vault.iterdir()) == ["Note.md"]
+
+
+# -- all or nothing (issue 12 item 6) and the publish conventions of issue 14 ---------------
+
+
+def small_vault(root: Path) -> Path:
+    (root / "Drugs").mkdir(parents=True)
+    (root / "Drugs" / "Caffeine.md").write_text(
+        "---\ntype: drug\n---\nCaffeine blocks the [[Adenosine receptor]].\n", "utf-8"
+    )
+    (root / "Adenosine receptor.md").write_text("---\ntype: receptor\n---\nA GPCR.\n", "utf-8")
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file and folder under ``folder`` with its mode and bytes."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        found[str(path.relative_to(folder))] = (mode, path.read_bytes() if path.is_file() else b"")
+    return found
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> tuple[Path, Path]:
+    """A small vault published once into tmp_path/out, then edited."""
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (root / "Drugs" / "Caffeine.md").write_text("Caffeine, edited since.\n", "utf-8")
+    return root, out
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("after", ["json", "rdf", "site"])
+def test_an_interrupt_after_any_export_leaves_the_previous_exports_byte_identical(
+    published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, after: str, signum: int
+) -> None:
+    root, out = published
+    before = snapshot(out)
+    real = EXPORTERS[after]
+
+    def write_then_interrupted(kg: Any, folder: Path, settings: Any) -> list[Path]:
+        real.write(kg, folder, settings)
+        raise Interrupted(signum)
+
+    monkeypatch.setitem(EXPORTERS, after, replace(real, write=write_then_interrupted))
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 128 + signum
+    assert result.stderr == "vaultkg: interrupted, exports unchanged\n"
+    assert result.stdout == ""
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]
+
+
+def test_an_interrupt_during_the_swap_is_held_until_it_is_done(
+    published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = published
+    real = staging._swap_in
+
+    def swap_with_a_signal(folder: Path, target: Path) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # held by signals_deferred until the swap ends
+        real(folder, target)
+
+    monkeypatch.setattr(staging, "_swap_in", swap_with_a_signal)
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert result.stderr == f"vaultkg: interrupted; the new exports in {out} are complete\n"
+    assert "Caffeine, edited since." in (out / "graph.json").read_text("utf-8")
+    assert (out / "site" / "index.html").is_file()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]
+
+
+def test_a_refused_site_folder_means_nothing_is_written(tmp_path: Path) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "mine.txt").write_text("my own file\n", "utf-8")
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"vaultkg: error: {out / 'site'}: not empty and not a site written by vaultkg; the "
+        "export replaces the whole folder, so choose an empty or new folder\n"
+    )
+    assert sorted(str(p.relative_to(tmp_path)) for p in out.rglob("*")) == [
+        "out/site",
+        "out/site/mine.txt",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "v"]
+
+
+def test_a_foreign_file_in_rdf_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    (out / "rdf").mkdir(parents=True)
+    (out / "rdf" / "notes.txt").write_text("mine\n", "utf-8")
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"vaultkg: error: {out / 'rdf' / 'notes.txt'}: not written by vaultkg; publish "
+        f"replaces {out / 'rdf'} as a whole, so move it out or choose another output folder\n"
+    )
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == ["rdf", "rdf/notes.txt"]
+
+
+def test_files_are_0644_and_folders_0755_whatever_the_umask(tmp_path: Path) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    old = os.umask(0o077)
+    try:
+        result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    modes = {mode for mode, _ in snapshot(out).values()}
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+    assert modes == {0o644, 0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_dir()} == {0o755}
+
+
+def test_other_files_in_the_output_folder_are_left_alone(published: tuple[Path, Path]) -> None:
+    root, out = published
+    (out / "README.txt").write_text("my notes on this folder\n", "utf-8")
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "README.txt").read_text("utf-8") == "my notes on this folder\n"
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".vaultkg-outputs",
+        "README.txt",
+        "graph.json",
+        "rdf",
+        "site",
+    ]
+
+
+def _leftover(out: Path, name: str, *, complete: bool) -> Path:
+    """What a publish killed outright (SIGKILL) leaves beside ``out``: its staging folder."""
+    folder = out.parent / f"{out.name}.vaultkg-tmp-{name}"
+    folder.mkdir()
+    (folder / "graph.json").write_text('{"generator": "vaultkg killed run"}\n', "utf-8")
+    if complete:
+        (folder / ".vaultkg-complete").touch()
+    return folder
+
+
+def test_a_killed_runs_staging_folder_is_finished_or_deleted_by_the_next_run(
+    published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = published
+    done = _leftover(out, "done", complete=True)
+    partial = _leftover(out, "partial", complete=False)
+    seen: list[str] = []
+    real = EXPORTERS["json"]
+
+    def write_and_look(kg: Any, folder: Path, settings: Any) -> list[Path]:
+        seen.append((out / "graph.json").read_text("utf-8"))  # the recovered one, by now
+        return real.write(kg, folder, settings)
+
+    monkeypatch.setitem(EXPORTERS, "json", replace(real, write=write_and_look))
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"vaultkg: {done}: an interrupted publish was completed\n"
+        f"vaultkg: {partial}: an unfinished publish was deleted\n"
+    )
+    assert seen == ['{"generator": "vaultkg killed run"}\n']
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]
+
+
+def test_a_staging_folder_of_a_live_run_is_left_alone(published: tuple[Path, Path]) -> None:
+    root, out = published
+    live = _leftover(out, "live", complete=False)
+    fd = os.open(live, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        assert (live / "graph.json").is_file()
+    finally:
+        os.close(fd)
+
+
+def test_title_quiet_and_only(tmp_path: Path) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["publish", str(root), "-o", str(out), "-q", "--title", "Pharmacology", "--only", "site"],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split(" ")[0] for line in lines] == ["Read", "Claims:", "Relations:"]
+    assert "<title>Pharmacology</title>" in (out / "site" / "index.html").read_text("utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["site"]
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out), "--only", "json,pdf"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "vaultkg: error: --only: unknown export 'pdf'; choose from json, rdf, site\n"
+    )
+
+
+def test_publish_dot_inside_the_vault_suggests_an_exports_folder_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = small_vault(tmp_path / "v")
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["publish", "."])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "vaultkg: error: exports: the output folder is inside the vault; vaultkg never writes "
+        "into a vault, choose a folder outside it, e.g. -o ../exports\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
+    assert sorted(p.name for p in root.iterdir()) == ["Adenosine receptor.md", "Drugs"]
