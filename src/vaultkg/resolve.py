@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .model import Diagnostic, Link, Note, Severity
-from .parse.note import heading_anchor
+from .parse.headings import find_heading
 
 
 def _key(text: str) -> str:
@@ -110,21 +110,9 @@ class LinkIndex:
         return Resolution(None, "broken")
 
 
-def _anchor_key(text: str) -> str:
-    return _key(heading_anchor(text))
-
-
 def _has_headings(note: Note, wanted: tuple[str, ...]) -> bool:
     """``[[n#A#B]]``: the headings must exist, in that order."""
-    keys = [_anchor_key(h) for h in wanted]
-    i = 0
-    for h in note.headings:
-        # Obsidian writes the heading as typed (markup kept); accept the rendered text too
-        if keys[i] in (_key(h.anchor), _anchor_key(h.text)):
-            i += 1
-            if i == len(keys):
-                return True
-    return False
+    return find_heading(note.headings, wanted) is not None
 
 
 def _link_problem(

@@ -8,7 +8,6 @@ processes and be cached by content hash.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -35,6 +34,7 @@ from ..model import (
     Tag,
 )
 from . import frontmatter, sentences
+from .headings import heading_anchor, heading_slug
 from .syntax import MAX_NESTING, TOO_DEEP, markdown, split_wikilink
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -46,18 +46,6 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _CITATION_PUNCT = re.compile(r"^[\s.,;:()\[\]]*$")
 # tags standing after a sentence's end ("... acting. #receptor/gaba") belong to that sentence
 _TAGS_ONLY = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
-
-
-def heading_anchor(text: str) -> str:
-    """The subpath Obsidian writes for a heading: link syntax characters become spaces."""
-    cleaned = re.sub(r"[#|^:%\[\]]", " ", text)
-    return " ".join(cleaned.split())
-
-
-def heading_slug(text: str) -> str:
-    """A stable HTML id for a heading (lower-case, words joined by '-', Unicode kept)."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-    return "-".join(words) or "section"
 
 
 def too_large(path: str, size: int, max_bytes: int) -> Diagnostic:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-from ...model import Note
-from ...parse.note import heading_anchor
-
-
-def _key(text: str) -> str:
-    return unicodedata.normalize("NFC", heading_anchor(text)).casefold()
+from ...model import Heading, Note
+from ...parse.headings import find_heading
 
 
 def block_anchor(block_id: str) -> str:
@@ -26,34 +21,27 @@ class NoteAnchors:
     """The ids a note's page gives its headings (made unique) and its block ids."""
 
     by_line: dict[int, str]  # heading line -> id
-    headings: list[tuple[str, str]]  # (anchor key, id) in order
+    headings: list[Heading]
+    ids: list[str]  # the id of each heading, in order
     blocks: set[str]
 
     @classmethod
     def of(cls, note: Note) -> NoteAnchors:
         used: dict[str, int] = {}
         by_line: dict[int, str] = {}
-        headings: list[tuple[str, str]] = []
+        ids: list[str] = []
         for h in note.headings:
             base = h.slug
             n = used.get(base, 0)
             used[base] = n + 1
             hid = base if n == 0 else f"{base}-{n}"
             by_line[h.line] = hid
-            headings.append((_key(h.text), hid))
-        return cls(by_line, headings, {b.id for b in note.block_ids})
+            ids.append(hid)
+        return cls(by_line, list(note.headings), ids, {b.id for b in note.block_ids})
 
     def find(self, headings: tuple[str, ...], block: str | None) -> str | None:
         """The id for ``[[note#A#B]]`` or ``[[note#^id]]``, or None when it is not there."""
         if block:
             return block_anchor(block) if block in self.blocks else None
-        if not headings:
-            return None
-        wanted = [_key(h) for h in headings]
-        i = 0
-        for key, hid in self.headings:
-            if key == wanted[i]:
-                i += 1
-                if i == len(wanted):
-                    return hid
-        return None
+        found = find_heading(self.headings, headings)
+        return None if found is None else self.ids[found]
