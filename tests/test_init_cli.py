@@ -58,7 +58,7 @@ def test_dry_run_reports_and_proposes(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(vault)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"Read 12 notes in {vault}\n"
+        f"Read 11 notes in {vault}\n"  # Meta/Tpl/Drug.md: the templates folder is not read
         "Entities by type (with a note / from the vocabulary, named in prose):\n"
         "  concept      6 /     0\n"
         "  drug         3 /     0\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Diagnostic, Severity
+from .obsidian import template_folders
 from .parse.note import DEFAULT_MAX_BYTES
 
 DEFAULT_BASE_IRI = "https://example.org/vaultkg/"
@@ -45,6 +46,8 @@ class Config:
     link_headings: bool = False
     # a wikilink to a note not written yet is a placeholder in Obsidian, not a mistake
     unresolved_links: Severity = "info"
+    templates: list[str] = field(default_factory=list)  # Obsidian's templates folders
+    include_templates: bool = False  # read them as notes (left out by default)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,6 +71,37 @@ def _str_list(value: Any) -> list[str] | None:
 
 def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     """Read the vault's settings; a bad file is reported and defaults are used."""
+    cfg, diags = _read_settings(root)
+    _leave_out_templates(root, cfg, diags)
+    return cfg, diags
+
+
+def _leave_out_templates(root: Path, cfg: Config, diags: list[Diagnostic]) -> None:
+    """The templates folder Obsidian is set to holds templates, not notes: a placeholder such
+    as "{{title}} blocks ..." is no claim. It is left out of the graph and of every export
+    (reported as info) unless ``include_templates = true``."""
+    cfg.templates = sorted(template_folders(root))
+    if cfg.include_templates:
+        return
+    excluded = {p.strip().strip("/") for p in cfg.exclude}
+    for folder in cfg.templates:
+        if folder in excluded:
+            continue  # vaultkg.toml leaves it out already, no need to say so
+        cfg.obsidian_ignore.append(folder + "/")
+        diags.append(
+            Diagnostic(
+                folder + "/",
+                1,
+                1,
+                "info",
+                "templates-folder",
+                "the Obsidian templates folder: its notes are left out of the graph and every "
+                f"export; set include_templates = true in {CONFIG_NAME} to read them as notes",
+            )
+        )
+
+
+def _read_settings(root: Path) -> tuple[Config, list[Diagnostic]]:
     cfg = Config()
     diags: list[Diagnostic] = []
     app = root / ".obsidian" / "app.json"
@@ -151,6 +185,11 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     link = section.get("link", {})
     if isinstance(link, dict):
         cfg.link_headings = bool(link.get("headings", False))
+    if "include_templates" in section:
+        if isinstance(section["include_templates"], bool):
+            cfg.include_templates = section["include_templates"]
+        else:
+            bad("include_templates", "true or false")
     check = section.get("check", {})
     if isinstance(check, dict) and "unresolved_links" in check:
         level = check["unresolved_links"]
@@ -161,6 +200,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     known = {
         "base_iri",
         "exclude",
+        "include_templates",
         "max_file_size",
         "max_note_seconds",
         "types",

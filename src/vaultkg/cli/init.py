@@ -58,16 +58,6 @@ class Survey:
     existing_config: bool = False
 
 
-def _setting(root: Path, relpath: str, key: str) -> str | None:
-    """A folder named in one of Obsidian's JSON settings files, if it is readable."""
-    try:
-        data = json.loads((root / relpath).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    value = data.get(key) if isinstance(data, dict) else None
-    return value.strip().strip("/") if isinstance(value, str) and value.strip("/ ") else None
-
-
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
@@ -87,15 +77,11 @@ def survey(root: Path, kg: KnowledgeGraph) -> Survey:
     """What vaultkg finds in the vault at ``root`` (already read into ``kg``)."""
     from ..config import CONFIG_NAME, Config
     from ..kg.entities import folder_type
+    from ..obsidian import setting, template_folders
 
     s = Survey(root, len(kg.vault.notes), existing_config=(root / CONFIG_NAME).is_file())
     folders = _all_folders(root)
-    named = _setting(root, ".obsidian/templates.json", "folder")
-    if named:
-        s.templates[named] = ".obsidian/templates.json"
-    templater = _setting(root, ".obsidian/plugins/templater-obsidian/data.json", "templates_folder")
-    if templater:
-        s.templates.setdefault(templater, "Templater settings")
+    s.templates.update(template_folders(root))
     for folder in folders:
         if folder.rsplit("/", 1)[-1].lower() in TEMPLATE_NAMES and not any(
             folder.startswith(t + "/") for t in s.templates
@@ -114,7 +100,7 @@ def survey(root: Path, kg: KnowledgeGraph) -> Survey:
         counts["source"][0] = sources
     s.entities = {t: (a, b) for t, (a, b) in sorted(counts.items())}
 
-    daily = _setting(root, ".obsidian/daily-notes.json", "folder")
+    daily = setting(root, ".obsidian/daily-notes.json", "folder")
     if daily:
         s.daily[daily] = ".obsidian/daily-notes.json"
     by_folder: dict[str, list[str]] = defaultdict(list)
