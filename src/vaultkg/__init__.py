@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .kg.graph import KnowledgeGraph
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "load"]
 
 
-def load(path: str, *, jobs: int | None = None):  # type: ignore[no-untyped-def]
+def load(path: str, *, jobs: int | None = None) -> KnowledgeGraph:
     """Read the vault at ``path`` and build its knowledge graph.
 
     >>> kg = vaultkg.load("vault")

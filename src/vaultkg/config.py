@@ -161,7 +161,9 @@ def _read_settings(root: Path) -> tuple[Config, list[Diagnostic]]:
             bad("base_iri", "an http(s) IRI")
     if "exclude" in section:
         value = _str_list(section["exclude"])
-        cfg.exclude = value if value is not None else (bad("exclude", "a list of strings") or [])
+        if value is None:
+            bad("exclude", "a list of strings")
+        cfg.exclude = value or []
     if "max_file_size" in section:
         size = parse_size(section["max_file_size"])
         if size is None:

@@ -144,7 +144,7 @@ def _print(result: Any, fmt: OutputFormat, prefixes: dict[str, str]) -> None:
         triples = sorted(result, key=str)
         used = _plain_prefixes(triples, prefixes) if rdf_format is ox.RdfFormat.TURTLE else {}
         out = ox.serialize(triples, format=rdf_format, prefixes=used)
-        text = out.decode("utf-8")
+        text = (out or b"").decode("utf-8")
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     if fmt is OutputFormat.json:

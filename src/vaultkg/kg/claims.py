@@ -214,8 +214,8 @@ class NoteClaims:
 
     def _cite_links(self, links: Iterable[Link], scope: str, via: str) -> list[Citation]:
         return [
-            Citation(key, scope, via)
-            for link in links  # type: ignore[arg-type]
+            Citation(key, scope, via)  # type: ignore[arg-type]
+            for link in links
             if (key := self._source_of_link(link))
         ]
 
@@ -327,7 +327,7 @@ class NoteClaims:
         cites = self._cite_links(links, "block", "callout")
         title = _WIKILINK.sub(" ", callout.title)
         for src in reference_sources(title, [], fallback=False):
-            cites.append(Citation(self.cat.register(src), "block", "callout"))  # type: ignore[arg-type]
+            cites.append(Citation(self.cat.register(src), "block", "callout"))
         return cites
 
     def note_citations(self) -> list[Citation]:
@@ -352,7 +352,7 @@ class NoteClaims:
             raw = lines[fld.line - 1] if 0 < fld.line <= len(lines) else ""
             urls = [u for _, _, u in find_urls(raw)]
             for src in reference_sources(fld.value, urls, fallback=False):
-                cites.append(Citation(self.cat.register(src), "note", "field"))  # type: ignore[arg-type]
+                cites.append(Citation(self.cat.register(src), "note", "field"))
         return _dedupe(cites)
 
     def _cite_reference_item(self, block: Block) -> list[Citation]:
@@ -367,7 +367,7 @@ class NoteClaims:
         cites.extend(self._cite_text("", zotero, "note", block.line, every_link=True))
         web = [u for u in urls if not _ZOTERO.match(u)]
         for src in reference_sources(text, web, fallback=not cites and looks_like_reference(text)):
-            cites.append(Citation(self.cat.register(src), "note", "references"))  # type: ignore[arg-type]
+            cites.append(Citation(self.cat.register(src), "note", "references"))
         return [Citation(c.source, "note", "references") for c in cites]
 
     def _in_references(self, block: Block) -> bool:

@@ -390,7 +390,7 @@ def _aggregate(kg: KnowledgeGraph) -> None:
                 direction=a.direction,
                 claims=claims,
                 level=best_level([lvl for lvl in levels if lvl != "unsupported"]),
-                certainty=min(certainties, key=CERTAINTY_ORDER.index),  # type: ignore[arg-type]
+                certainty=min(certainties, key=CERTAINTY_ORDER.index),
                 contested=contested,
                 explicit=any(m.explicit for _, m in members),
                 via_class=[]

@@ -181,7 +181,7 @@ def _term(raw: dict[str, object]) -> Term:
         context_names=tup("context_names"),
         identifiers=tup("identifiers"),
         parents=tup("parents"),
-        actions=tuple(tuple(a) for a in raw.get("actions", ())),  # type: ignore[misc, attr-defined]
+        actions=tuple(tuple(a) for a in raw.get("actions", ())),  # type: ignore[attr-defined]
         carries=tup("carries"),
     )
 

@@ -65,8 +65,8 @@ def _code_zones(text: str) -> list[tuple[int, int]]:
         line = text[pos:end]
         m = _FENCE.match(line)
         if fence is not None:
-            closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
-            if closes and not line[m.end() :].strip():
+            closes = m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+            if closes and m is not None and not line[m.end() :].strip():
                 zones.append((fence_start, end))
                 fence = None
         elif m and not (m.group(1)[0] == "`" and "`" in line[m.end() :]):

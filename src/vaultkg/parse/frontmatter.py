@@ -55,7 +55,7 @@ def split(text: str) -> tuple[str | None, int]:
 _SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _Loader(_SafeLoader):  # type: ignore[misc]
     """Safe loader that refuses documents which expand past MAX_NODES."""
 
     def __init__(self, stream: str) -> None:

@@ -220,6 +220,11 @@ def _read_card(sent: Sentence) -> None:
     sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
 
 
+def _first_line(token: Token) -> int:
+    """The 1-based line a block token starts on (inline tokens carry their block's map)."""
+    return token.map[0] + 1 if token.map else 1
+
+
 @dataclass(slots=True)
 class _TokenLines:
     """Where the lines of one inline token's content start, and where they sit in the note."""
@@ -610,7 +615,7 @@ class _Builder:
                     field_is_line = False
                 out.append(_Piece(" ", None, line))
             elif t == "wikilink":
-                ln, col = self.locate(token, start)
+                ln, col = self.locate(token, meta["start"])
                 link = Link(
                     meta["target"],
                     "wikilink",
@@ -632,7 +637,7 @@ class _Builder:
                 if not link.embed:
                     out.append(_Piece(link.display, start, line, link=link))
             elif t == "tag":
-                ln, col = self.locate(token, start)
+                ln, col = self.locate(token, meta["start"])
                 note.tags.append(Tag(child.content, ln, col))
                 if field is not None:
                     field.value += "#" + child.content
@@ -647,7 +652,7 @@ class _Builder:
                 if offset < 0:
                     offset = content.find("^[", cursor)
                 ln, col = (
-                    self.locate(token, offset) if offset >= 0 else (token.map[0] + 1 + line, 1)
+                    self.locate(token, offset) if offset >= 0 else (_first_line(token) + line, 1)
                 )
                 if offset >= 0:
                     cursor = offset + 2
@@ -665,12 +670,12 @@ class _Builder:
                         continue
                 out.append(_Piece("", start, line, citekeys=list(meta["keys"])))
             elif t == "field_line":
-                ln, col = self.locate(token, start)
+                ln, col = self.locate(token, meta["start"])
                 field = InlineField(meta["key"], "", ln, col, "line")
                 field_is_line = True
                 note.fields.append(field)
             elif t == "field_open":
-                ln, col = self.locate(token, start)
+                ln, col = self.locate(token, meta["start"])
                 field = InlineField(meta["key"], "", ln, col, meta["style"])
                 field_is_line = False
                 note.fields.append(field)
@@ -680,27 +685,27 @@ class _Builder:
                 field = None
             elif t == "link_open":
                 link_depth += 1
-                href = child.attrGet("href") or ""
+                href = str(child.attrGet("href") or "")
                 if child.markup in ("linkify", "autolink") or _SCHEME.match(href):
                     # zotero:// links cite a Zotero item (kg/claims reads them)
                     if href.startswith(("http://", "https://", "zotero://")):
                         out.append(_Piece("", None, line, url=href))
                     continue
-                link = self.markdown_link(token, href, child, cursor)
-                if link:
-                    note.links.append(link)
+                found_link = self.markdown_link(token, href, child, cursor)
+                if found_link:
+                    note.links.append(found_link)
                     if field is not None:
-                        field.links.append(link)
-                    out.append(_Piece("", None, line, link=link))
+                        field.links.append(found_link)
+                    out.append(_Piece("", None, line, link=found_link))
             elif t == "link_close":
                 link_depth -= 1
             elif t == "image":
-                src = child.attrGet("src") or ""
+                src = str(child.attrGet("src") or "")
                 if src and not _SCHEME.match(src):
-                    link = self.markdown_link(token, src, child, cursor)
-                    if link:
-                        link.embed = True
-                        note.links.append(link)
+                    image = self.markdown_link(token, src, child, cursor)
+                    if image:
+                        image.embed = True
+                        note.links.append(image)
                 out.append(_Piece(child.content, None, line))
             elif t == "code_inline" or t in ("math_inline", "math_inline_double"):
                 out.append(_Piece(child.content, None, line))
@@ -727,7 +732,7 @@ class _Builder:
             return None
         offset = token.content.find("](", cursor)
         start = token.content.rfind("[", 0, offset) if offset >= 0 else -1
-        ln, col = self.locate(token, start) if start >= 0 else (token.map[0] + 1, 1)
+        ln, col = self.locate(token, start) if start >= 0 else (_first_line(token), 1)
         return Link(path, "markdown", ln, col, headings=headings, block=block, raw=href)
 
     def fill_sentences(self, block: Block, pieces: list[_Piece], token: Token) -> None:

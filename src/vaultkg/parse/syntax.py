@@ -463,12 +463,14 @@ _MAYBE_URL = re.compile(r"[:@]|//|\w\.\w")
 
 
 def _gate_linkify(md: MarkdownIt) -> None:
-    full_pretest = md.linkify.pretest
+    linkify = md.linkify
+    assert linkify is not None  # made by MarkdownIt for the "linkify" option (linkify-it-py)
+    full_pretest = linkify.pretest
 
     def pretest(text: str) -> bool:
         return _MAYBE_URL.search(text) is not None and full_pretest(text)
 
-    md.linkify.pretest = pretest  # type: ignore[method-assign]
+    linkify.pretest = pretest
 
 
 @cache

@@ -38,7 +38,7 @@ def graph_data(ctx: SiteContext, edges: set[tuple[str, str]]) -> dict[str, Any]:
         }
         for i, p in enumerate(order)
     ]
-    relation_pairs = {}
+    relation_pairs: dict[tuple[str, str], list[str]] = {}
     for r in ctx.relations:
         if r.subject in index and r.object in index:
             relation_pairs.setdefault((r.subject, r.object), []).append(r.action)
