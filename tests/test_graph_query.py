@@ -31,9 +31,9 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.fixture(scope="module")
-def kg() -> KnowledgeGraph:
-    return vaultkg.load(VAULT)
+@pytest.fixture
+def kg(example_kg: KnowledgeGraph) -> KnowledgeGraph:
+    return example_kg  # built once per session (conftest.py)
 
 
 def titles(kg: KnowledgeGraph, keys: list[str]) -> list[str]:

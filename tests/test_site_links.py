@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-import vaultkg
 from vaultkg.export.site import write_site
+from vaultkg.kg.graph import KnowledgeGraph
 
 VAULT = Path(__file__).parent.parent / "vault"
 
@@ -36,9 +36,9 @@ class _Collect(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, example_kg: KnowledgeGraph) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    write_site(vaultkg.load(str(VAULT)), out)
+    write_site(example_kg, out)
     return out
 
 
@@ -117,10 +117,10 @@ def test_matrix_cell_links_to_the_relation_row(site: Path) -> None:
     ) in html
 
 
-def test_claims_page_lists_unsupported_first(site: Path) -> None:
+def test_claims_page_lists_unsupported_first(site: Path, example_kg: KnowledgeGraph) -> None:
     html = (site / "claims.html").read_text("utf-8")
     levels = re.findall(r'<li class="claim" data-level="([a-z-]+)"', html)
-    assert len(levels) == len(vaultkg.load(str(VAULT)).claims)
+    assert len(levels) == len(example_kg.claims)
     order = ["unsupported", "very-low", "low", "moderate", "high"]
     assert levels == sorted(levels, key=order.index)
     assert levels[0] == "unsupported"

@@ -1,0 +1,49 @@
+"""Fixtures every test file can ask for by name.
+
+* ``make_vault(root, {"a.md": "...", ...})`` writes a small vault (text or bytes, folders
+  made as needed) and returns its root;
+* ``example_vault``: the example vault in vault/ (read it, never write it);
+* ``example_kg``: its knowledge graph, built once per test session. Tests must not change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+import vaultkg
+from vaultkg.kg.graph import KnowledgeGraph
+
+EXAMPLE_VAULT = Path(__file__).resolve().parent.parent / "vault"
+
+MakeVault = Callable[[Path, Mapping[str, str | bytes]], Path]
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``files`` (vault-relative path -> content) under ``root``; return ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+    return root
+
+
+@pytest.fixture
+def make_vault() -> MakeVault:
+    return write_files
+
+
+@pytest.fixture(scope="session")
+def example_vault() -> Path:
+    return EXAMPLE_VAULT
+
+
+@pytest.fixture(scope="session")
+def example_kg() -> KnowledgeGraph:
+    return vaultkg.load(str(EXAMPLE_VAULT), jobs=1)
