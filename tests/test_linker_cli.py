@@ -267,3 +267,30 @@ def test_help_lists_the_command_and_examples() -> None:
     help_text = runner.invoke(app, ["link", "--help"]).stdout
     assert "vaultkg link vault/ --suggest-notes" in help_text
     assert "--first-only" in help_text
+
+
+def test_the_safety_sequence_lives_in_the_library(tmp_path: Path) -> None:
+    """link.run: what the CLI calls, usable without it (issue 12: thin CLI commands)."""
+    from vaultkg.link import build_entities
+    from vaultkg.link.model import LinkOptions
+    from vaultkg.link.run import LinkError, choose_entities, choose_types, make_plan, write_plan
+    from vaultkg.vault import read_vault
+
+    root = make_vault(tmp_path, {"Notes/Coffee.md": "I drink caffeine daily.\n"})
+    v = read_vault(root, spans=True)
+    table = build_entities(v.notes, v.config, v.index, 2)
+    with pytest.raises(LinkError) as caught:
+        choose_types(["galaxy"])
+    assert (caught.value.code, str(caught.value).split(";")[0]) == (
+        2,
+        "--type 'galaxy': not a type the linker links to",
+    )
+    only = choose_entities(["guaranine"], table)
+    assert only == frozenset({"Drugs/Caffeine.md"})
+    plan = make_plan(v, table, LinkOptions(only=only, headings=v.config.link_headings))
+    assert [(p.path, p.replacement) for p in plan.proposals] == [
+        ("Notes/Coffee.md", "[[Caffeine|caffeine]]")
+    ]
+    outcome = write_plan(v, plan, force=True)
+    assert outcome.written == ["Notes/Coffee.md"]
+    assert (root / "Notes/Coffee.md").read_text("utf-8") == "I drink [[Caffeine|caffeine]] daily.\n"

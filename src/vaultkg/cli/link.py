@@ -14,7 +14,7 @@ from . import app
 from .common import OutputFormat, fail, interrupted, print_rows, vault_path
 
 if TYPE_CHECKING:
-    from ..link import EntityTable, Plan, Proposal
+    from ..link import Plan
     from ..vault import Vault
 
 
@@ -23,72 +23,10 @@ class LinkFormat(StrEnum):
     json = "json"
 
 
-def _resolve_only(values: list[str], table: EntityTable) -> frozenset[str]:
-    paths: set[str] = set()
-    for value in values:
-        found = table.lookup(value)
-        if not found:
-            fail(
-                f"--only {value!r}: no drug, receptor, transporter, enzyme, neurotransmitter or "
-                "mechanism note has that title, alias or path; check the spelling"
-            )
-        if len(found) > 1:
-            choices = ", ".join(e.path for e in found)
-            fail(f"--only {value!r} names several notes ({choices}); give one of these paths")
-        paths.add(found[0].path)
-    return frozenset(paths)
-
-
-def _resolve_types(values: list[str]) -> frozenset[str]:
-    from ..kg.entities import MENTIONABLE_TYPES, normalise_type
-
-    types: set[str] = set()
-    for value in values:
-        typ = normalise_type(value)
-        if typ not in MENTIONABLE_TYPES:
-            allowed = ", ".join(sorted(MENTIONABLE_TYPES))
-            fail(f"--type {value!r}: not a type the linker links to; use one of: {allowed}")
-        types.add(typ)
-    return frozenset(types)
-
-
-def _resolve_notes(values: list[str], v: Vault) -> frozenset[str]:
-    root = v.root.resolve()
-    found: set[str] = set()
-    for value in values:
-        candidates = [value.replace("\\", "/").strip("/")]
-        as_file = Path(value)
-        if as_file.exists():
-            try:
-                candidates.insert(0, as_file.resolve().relative_to(root).as_posix())
-            except ValueError:
-                fail(f"--note {value}: that file is not inside the vault {v.root}")
-        for c in candidates:
-            path = c if c.lower().endswith(".md") else c + ".md"
-            if path in v.notes:
-                found.add(path)
-                break
-        else:
-            fail(
-                f"--note {value}: no such note in the vault; give its path from the vault "
-                "folder, e.g. 'Notes/My note.md'"
-            )
-    return frozenset(found)
-
-
-def _context(text: str, p: Proposal, width: int = 40) -> str:
-    line_start = text.rfind("\n", 0, p.start) + 1
-    line_end = text.find("\n", p.end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[max(line_start, p.start - width) : p.start]
-    after = text[p.end : min(line_end, p.end + width)].rstrip("\r")
-    lead = "…" if p.start - width > line_start else ""
-    tail = "…" if p.end + width < line_end else ""
-    return f"{lead}{before}{p.replacement}{after}{tail}"
-
-
 def _ask(plan: Plan) -> None:
     """Keep only the proposals the user accepts."""
+    from ..link.report import proposal_context
+
     total = len(plan.proposals)
     accept_all = False
     number = 0
@@ -100,7 +38,7 @@ def _ask(plan: Plan) -> None:
                 kept.append(p)
                 continue
             typer.echo(f"[{number}/{total}] {p.path}:{p.line}:{p.col}")
-            typer.echo(f"    {_context(note.text, p)}")
+            typer.echo(f"    {proposal_context(note.text, p)}")
             while True:
                 answer = typer.prompt("Link it? [y]es [n]o [a]ll remaining [q]uit", default="y")
                 answer = answer.strip().lower()[:1]
@@ -256,12 +194,18 @@ def link(
       vaultkg link vault/ --suggest-notes            # names that deserve a note
     """
     from ..fsutil import signals_as_exceptions
-    from ..link import apply_plan, build_entities, plan_links
-    from ..link.apply import check_note_plan
-    from ..link.git import uncommitted
+    from ..link import build_entities
     from ..link.model import LinkOptions
     from ..link.plan import recheck
-    from ..link.report import plan_json, summary_lines
+    from ..link.report import outcome_lines, result_json, summary_lines
+    from ..link.run import (
+        LinkError,
+        choose_entities,
+        choose_notes,
+        choose_types,
+        make_plan,
+        write_plan,
+    )
     from ..vault import VaultError, read_vault
 
     if interactive and format is LinkFormat.json:
@@ -276,67 +220,50 @@ def link(
         _suggest(v, format, min_count)
         return
     table = build_entities(v.notes, v.config, v.index, min_length)
-    options = LinkOptions(
-        first_only=first_only,
-        only=_resolve_only(only or [], table),
-        types=_resolve_types(type_ or []),
-        notes=_resolve_notes(note or [], v),
-        min_length=min_length,
-        headings=v.config.link_headings,
-    )
-    plan = plan_links(v.notes, v.config, v.index, options, table)
-    for n in plan.notes:  # prove every edit adds link syntax and nothing else
-        problem = check_note_plan(n)
-        if problem:
-            fail(f"{n.path}: {problem}; please report this as a bug", code=3)
-    if interactive:
-        _ask(plan)
-        recheck(plan, v.notes)
-    titles = {path: e.title for path, e in table.entities.items()}
-
     written: list[str] = []
     skipped: list[tuple[str, str]] = []
-    if write and plan.notes:
-        paths = [n.path for n in plan.notes]
-        dirty = uncommitted(v.root, paths)
-        if dirty and not force:
-            listing = "\n".join(f"  {p}" for p in dirty)
-            fail(
-                f"{len(dirty)} note(s) to be linked have uncommitted changes in git:\n"
-                f"{listing}\ncommit or stash them first, or add --force to write anyway",
-                code=1,
-            )
-        try:
-            with signals_as_exceptions():
-                outcome = apply_plan(v.root, plan, abspaths=v.abspaths, force=force)
-        except KeyboardInterrupt as exc:
-            done = getattr(exc, "outcome", None)
-            interrupted(
-                exc,
-                done.written if done else [],
-                [p for p, _ in done.skipped] + done.pending if done else paths,
-            )
-        written, skipped = outcome.written, outcome.skipped
-        for path, other in outcome.same_file:
-            typer.echo(f"vaultkg: {path}: the same file as {other}, written once", err=True)
-
+    try:
+        options = LinkOptions(
+            first_only=first_only,
+            only=choose_entities(only or [], table),
+            types=choose_types(type_ or []),
+            notes=choose_notes(note or [], v),
+            min_length=min_length,
+            headings=v.config.link_headings,
+        )
+        plan = make_plan(v, table, options)
+        if interactive:
+            _ask(plan)
+            recheck(plan, v.notes)
+        if write and plan.notes:
+            try:
+                with signals_as_exceptions():
+                    outcome = write_plan(v, plan, force=force)
+            except KeyboardInterrupt as exc:
+                done = getattr(exc, "outcome", None)
+                pending = [n.path for n in plan.notes]
+                interrupted(
+                    exc,
+                    done.written if done else [],
+                    [p for p, _ in done.skipped] + done.pending if done else pending,
+                )
+            written, skipped = outcome.written, outcome.skipped
+            for path, other in outcome.same_file:
+                typer.echo(f"vaultkg: {path}: the same file as {other}, written once", err=True)
+    except LinkError as exc:
+        fail(str(exc), code=exc.code)
+    titles = {path: e.title for path, e in table.entities.items()}
     if format is LinkFormat.json:
-        payload = plan_json(plan, titles)
-        payload["written"] = written
-        payload["skipped"] = [{"path": p, "reason": r} for p, r in skipped]
-        payload["dry_run"] = not write
+        payload = result_json(plan, titles, written, skipped, dry_run=not write)
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         if not write:
             _print_diffs(plan)
-        for line in summary_lines(plan, titles):
+        for line in [
+            *summary_lines(plan, titles),
+            *outcome_lines(plan, written, dry_run=not write),
+        ]:
             typer.echo(line)
-        if not write:
-            if plan.notes:
-                typer.echo("Dry run: nothing was written. Add --write to apply these links.")
-        else:
-            links = sum(len(n.proposals) for n in plan.notes if n.path in set(written))
-            typer.echo(f"Wrote {links} link(s) to {len(written)} note(s).")
     for path, reason in skipped:
         typer.echo(f"vaultkg: warning: {path}: not written: {reason}", err=True)
     raise typer.Exit(1 if skipped else 0)

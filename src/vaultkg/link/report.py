@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from .model import NotePlan, Plan
+from .model import NotePlan, Plan, Proposal
 
 
 def _lines(text: str) -> list[str]:
@@ -98,3 +98,44 @@ def plan_json(plan: Plan, titles: dict[str, str]) -> dict[str, Any]:
             for a in plan.ambiguous
         ],
     }
+
+
+def result_json(
+    plan: Plan,
+    titles: dict[str, str],
+    written: list[str],
+    skipped: list[tuple[str, str]],
+    *,
+    dry_run: bool,
+) -> dict[str, Any]:
+    """``plan_json`` with what was written and skipped."""
+    payload = plan_json(plan, titles)
+    payload["written"] = written
+    payload["skipped"] = [{"path": p, "reason": r} for p, r in skipped]
+    payload["dry_run"] = dry_run
+    return payload
+
+
+def outcome_lines(plan: Plan, written: list[str], *, dry_run: bool) -> list[str]:
+    """The last line of a run: nothing written yet, or how many links went where."""
+    if dry_run:
+        return (
+            ["Dry run: nothing was written. Add --write to apply these links."]
+            if plan.notes
+            else []
+        )
+    done = set(written)
+    links = sum(len(n.proposals) for n in plan.notes if n.path in done)
+    return [f"Wrote {links} link(s) to {len(written)} note(s)."]
+
+
+def proposal_context(text: str, p: Proposal, width: int = 40) -> str:
+    """The proposal's line around it, as it would read linked (cut to ``width`` each side)."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, p.start - width) : p.start]
+    after = text[p.end : min(line_end, p.end + width)].rstrip("\r")
+    lead = "…" if p.start - width > line_start else ""
+    tail = "…" if p.end + width < line_end else ""
+    return f"{lead}{before}{p.replacement}{after}{tail}"
