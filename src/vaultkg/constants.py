@@ -20,6 +20,7 @@ AMBIGUOUS: Final = "ambiguous"
 OUTSIDE: Final = "outside"
 ANCHOR: Final = "anchor"
 EXTERNAL: Final = "external"
-LINK_STATUSES: Final = (UNRESOLVED, OK, BROKEN, AMBIGUOUS, OUTSIDE, ANCHOR, EXTERNAL)
+PRIVATE: Final = "private"  # a public note's link to a private one, hidden (privacy.py)
+LINK_STATUSES: Final = (UNRESOLVED, OK, BROKEN, AMBIGUOUS, OUTSIDE, ANCHOR, EXTERNAL, PRIVATE)
 # Links that lead nowhere a reader can follow: counted as broken in every summary.
 OFF_VAULT_STATUSES: Final = (BROKEN, OUTSIDE)

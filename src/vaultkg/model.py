@@ -45,7 +45,7 @@ class Link:
     raw: str = ""
     # set by resolve.resolve_links
     resolved: str | None = None  # vault-relative path of the target note or attachment
-    status: str = "unresolved"  # ok | broken | ambiguous | outside | anchor | external
+    status: str = "unresolved"  # one of constants.LINK_STATUSES
 
     @property
     def display(self) -> str:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
+from .constants import PRIVATE
 from .model import Link, Note
 from .vault import Vault
 
@@ -88,7 +89,7 @@ def _hide(link: Link, private: frozenset[str]) -> Link:
         block=None,
         raw="",
         resolved=None,
-        status="private",
+        status=PRIVATE,
     )
 
 

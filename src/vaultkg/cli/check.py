@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ..constants import OFF_VAULT_STATUSES
 from . import app
 from .common import fail, vault_path
 
@@ -59,7 +60,7 @@ def check(
     diags = sorted([*v.sorted_diagnostics(), *template], key=lambda d: (d.path, d.line, d.col))
     links = sum(len(n.links) for n in v.notes.values())
     broken = sum(
-        1 for n in v.notes.values() for link in n.links if link.status in ("broken", "outside")
+        1 for n in v.notes.values() for link in n.links if link.status in OFF_VAULT_STATUSES
     )
     tags = len({t.name.lower() for n in v.notes.values() for t in n.tags})
     errors = sum(d.severity == "error" for d in diags)

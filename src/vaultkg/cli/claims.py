@@ -38,11 +38,11 @@ def claims(
 
         vaultkg claims vault/ --note "Notes/Caffeine tolerance.md" --certainty hedged
     """
-    from ..kg.evidence import LEVELS
+    from ..constants import CERTAINTIES, LEVELS
 
     if level is not None and level not in LEVELS:
         fail(f"unknown evidence level '{level}'; use one of: {', '.join(LEVELS)}")
-    if certainty is not None and certainty not in ("asserted", "hedged", "speculative"):
+    if certainty is not None and certainty not in CERTAINTIES:
         fail(f"unknown certainty '{certainty}'; use asserted, hedged or speculative")
     kg = load_graph(vault)
     if (

@@ -28,7 +28,7 @@ FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output 
 
 
 def _check_level(level: str | None) -> None:
-    from ..kg.evidence import LEVELS
+    from ..constants import LEVELS
 
     if level is not None and level not in LEVELS[:-1]:
         fail(f"unknown evidence level '{level}'; use one of: {', '.join(LEVELS[:-1])}")

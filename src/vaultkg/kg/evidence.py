@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..constants import LEVELS as LEVELS  # re-exported: tests and older callers
 from .identifiers import article_id, is_preprint_doi
 
-LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 SOURCE_LEVELS: dict[str, str] = {

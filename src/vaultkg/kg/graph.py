@@ -15,6 +15,7 @@ from functools import cached_property
 
 import networkx as nx
 
+from ..constants import CERTAINTIES, LEVELS
 from ..model import Diagnostic
 from ..vault import Vault
 from . import boilerplate
@@ -35,7 +36,7 @@ from .names import NameMatcher
 from .sources import source_from_note
 from .vocabulary import Vocabulary, builtin
 
-CERTAINTY_ORDER = ("asserted", "hedged", "speculative")
+CERTAINTY_ORDER = CERTAINTIES
 
 
 @dataclass
@@ -189,10 +190,7 @@ class KnowledgeGraph:
             "entities": dict(sorted(by_type.items())),
             "vocabulary_entities": dict(sorted(from_vocabulary.items())),
             "claims": len(self.claims),
-            "claims_by_level": {
-                lvl: by_level.get(lvl, 0)
-                for lvl in ("high", "moderate", "low", "very-low", "unsupported")
-            },
+            "claims_by_level": {lvl: by_level.get(lvl, 0) for lvl in LEVELS},
             "relations": len(self.relations),
             "sources": len(self.sources),
         }

@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..constants import BROKEN
 from ..kg.names import NameMatcher
 from ..model import Note
 
@@ -134,7 +135,7 @@ def suggest_notes(notes: dict[str, Note], min_count: int = 2) -> list[Suggestion
 
     for path, note in notes.items():
         for link in note.links:
-            if link.status == "broken" and link.kind == "wikilink" and not link.embed:
+            if link.status == BROKEN and link.kind == "wikilink" and not link.embed:
                 name = link.target.rsplit("/", 1)[-1]
                 if name and "." not in name[-5:]:
                     add(name, "unresolved link", path)

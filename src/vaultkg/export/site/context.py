@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ...constants import CERTAINTIES
 from ...kg.evidence import best_level
 from ...kg.graph import KnowledgeGraph
 from ...kg.model import Claim, Relation, Source
 from .anchors import NoteAnchors
 from .publish import published_notes
 from .urls import SiteUrls
-
-LEVELS = ("high", "moderate", "low", "very-low", "unsupported")
-CERTAINTIES = ("asserted", "hedged", "speculative")
 
 
 @dataclass

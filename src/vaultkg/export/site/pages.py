@@ -10,19 +10,20 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ...constants import CERTAINTIES, LEVELS
 from ...kg.entities import TARGET_TYPES
 from ...kg.evidence import rank
 from ...kg.model import Claim, Relation
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
-from .context import CERTAINTIES, LEVELS, SiteContext
+from .context import SiteContext
 from .graphdata import LocalGraphs, node_type
 from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
 from .links import Backlink
 from .render import NoteRenderer
 from .urls import href, root_prefix, slugify
 
-CLAIM_ORDER = ("unsupported", "very-low", "low", "moderate", "high")
+CLAIM_ORDER = tuple(reversed(LEVELS))  # weakest first
 MAX_CLAIM_TEXT = 160
 
 
