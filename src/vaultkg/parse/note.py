@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 from urllib.parse import unquote
 
@@ -34,257 +32,44 @@ from ..model import (
     Tag,
 )
 from . import frontmatter, sentences
+from .cards import (
+    SPACE_BEFORE_PUNCT,
+    card_separator,
+    is_card_question,
+    read_card,
+    split_line,
+    statement_lines,
+    tidy,
+)
+from .decode import DEFAULT_MAX_BYTES, decode, too_large
 from .headings import heading_anchor, heading_slug
-from .syntax import MAX_NESTING, TOO_DEEP, markdown, split_wikilink
+from .pieces import (
+    LINE_BREAK,
+    Piece,
+    TokenLines,
+    add_citation,
+    first_line,
+    line_ranges,
+    strip_task,
+    table_cell_starts,
+    without_links,
+)
+from .properties import frontmatter_tags, property_links
+from .syntax import MAX_NESTING, TOO_DEEP, markdown
 
-DEFAULT_MAX_BYTES = 5_000_000
+# re-exported: config.py, vault.py and kg/claims.py import them from here
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "is_card_question",
+    "parse_note",
+    "too_large",
+]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_WIKILINK_IN_TEXT = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _URL = re.compile(r"https?://[^\s<>\]\)\"']+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _CITATION_PUNCT = re.compile(r"^[\s.,;:()\[\]]*$")
 # tags standing after a sentence's end ("... acting. #receptor/gaba") belong to that sentence
 _TAGS_ONLY = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
-
-
-def too_large(path: str, size: int, max_bytes: int) -> Diagnostic:
-    return Diagnostic(
-        path,
-        1,
-        1,
-        "error",
-        "too-large",
-        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; split it or raise "
-        "max_file_size in vaultkg.toml",
-    )
-
-
-def _decode(data: bytes, path: str) -> tuple[str | None, bool, Diagnostic | None]:
-    bom = data.startswith(b"\xef\xbb\xbf")
-    if bom:
-        data = data[3:]
-    if b"\x00" in data[:8192]:
-        return (
-            None,
-            bom,
-            Diagnostic(
-                path,
-                1,
-                1,
-                "error",
-                "undecodable",
-                "file looks binary (NUL bytes), not Markdown; rename it or move it out of "
-                "the vault",
-            ),
-        )
-    try:
-        return data.decode("utf-8"), bom, None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return (
-            None,
-            bom,
-            Diagnostic(
-                path,
-                line,
-                col,
-                "error",
-                "undecodable",
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the note as UTF-8",
-            ),
-        )
-
-
-def table_cell_starts(line: str) -> list[int]:
-    """0-based column where each cell's text begins in a table row, as markdown-it splits it:
-    on every "|" not preceded by a backslash, ignoring a leading pipe."""
-    i = len(line) - len(line.lstrip(" \t"))
-    if line.startswith("|", i):
-        i += 1
-    bounds = [i]
-    escaped = False
-    for j in range(i, len(line)):
-        ch = line[j]
-        if ch == "|" and not escaped:
-            bounds.append(j + 1)
-        escaped = ch == "\\"
-    return [b + len(line[b:]) - len(line[b:].lstrip(" \t")) for b in bounds]
-
-
-# flashcards (Spaced Repetition plugin): "Q::A", "Q:::A", "Q;;A", "Q;;;A" on one line, or
-# question lines, a line of "?" or "??", answer lines; cloze deletions "{{c1::answer::hint}}"
-_CARD_MARK = re.compile(r";;;?|:::?")
-_CARD_LINE = re.compile(r"\?\??")
-_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
-# a line that ends like this runs on into the next one
-_RUNS_ON = re.compile(
-    r"(?:[,;(/&+\-–—]|\b(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|for|from|with|as|than|"
-    r"that|which|is|are|was|were|be|its|their|this|these|via|into|onto|whereas|while))$",
-    re.IGNORECASE,
-)
-
-
-def _tidy(text: str) -> str:
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(_CLOZE.sub(r"\1", text).split()))
-
-
-def _line_ranges(pieces: list[_Piece], starts: list[int], end: int) -> list[tuple[int, int]]:
-    """(start, end) in the block's text of each of its source lines."""
-    bounds: list[int] = []
-    last = -1
-    for p, st in zip(pieces, starts, strict=True):
-        if p.line != last:
-            bounds.append(st)
-            last = p.line
-    bounds.append(end)
-    return list(pairwise(bounds))
-
-
-def _card_separator(texts: list[str]) -> int | None:
-    """The index of a multi-line card's "?" line, with question lines above and answer below."""
-    for i, t in enumerate(texts[1:-1], start=1):
-        if _CARD_LINE.fullmatch(t.strip()):
-            return i
-    return None
-
-
-def _statement_lines(texts: list[str]) -> list[tuple[int, int]] | None:
-    """The lines of a paragraph grouped into statements, as (first, end) line indices, when
-    its lines are statements of their own (soft line breaks, as in a Notion export or a block
-    of flashcards) rather than prose wrapped across lines: every line after the first starts
-    with a capital, a digit or a tag, and none runs on into the next. A line ending in a colon
-    goes with the next ("Rx:" / "Oral steroids")."""
-    lines = [_CLOZE.sub(r"\1", t).strip() for t in texts]
-    if any(_CARD_MARK.search(t) for t in lines):
-        return [(i, i + 1) for i in range(len(lines))]
-    if len(lines) < 2 or not all(lines):
-        return None
-    groups = [(0, 1)]
-    for i, (prev, nxt) in enumerate(pairwise(lines), start=1):
-        if prev.endswith(":"):
-            groups[-1] = (groups[-1][0], i + 1)
-        elif (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] == "#") and not _RUNS_ON.search(prev):
-            groups.append((i, i + 1))
-        else:
-            return None
-    return groups if len(groups) > 1 else None
-
-
-def _split_line(text: str) -> list[tuple[int, int]]:
-    """Sentences of one line; a one-line flashcard stays whole."""
-    if _CARD_MARK.search(_CLOZE.sub(r"\1", text)):
-        stripped = text.strip()
-        start = text.find(stripped)
-        return [(start, start + len(stripped))] if stripped else []
-    return sentences.split(text)
-
-
-_WH = re.compile(r"^\W*(?:what|which|who|whom|whose|why|how|when|where)\b", re.IGNORECASE)
-_ONLY_LINKS = re.compile(r"^\s*(?:!?\[\[[^\[\]]*\]\](?:[\s,;.]|and|or)*)+$")
-
-
-def is_card_question(question: str, answer: str) -> bool:
-    """Whether "question::answer" is a flashcard rather than a Dataview field "key:: value".
-
-    A field's key is a short name ("half-life", "drug class"), and a field whose value is only
-    links relates notes ("in contrast to:: [[Clozapine]]"); a card asks ("Which receptor does
-    haloperidol block?", "What is …") or names a topic of three or more words ("Mechanism of
-    haloperidol") and answers in words.
-    """
-    question = question.strip(" *_")
-    if not answer.strip() or _ONLY_LINKS.match(answer):
-        return False
-    words = question.split()
-    return (
-        question.endswith("?") or len(words) >= 3 or (len(words) == 2 and bool(_WH.match(question)))
-    )
-
-
-def _read_card(sent: Sentence) -> None:
-    """Tidy a sentence's text; a one-line card "Q;;A" reads "Q — A"."""
-    text = _CLOZE.sub(r"\1", sent.text)
-    m = _CARD_MARK.search(text)
-    if m and len(_CARD_MARK.findall(text)) == 1:
-        question, answer = text[: m.start()].strip(), text[m.end() :].strip()
-        words = answer
-        for link in sent.links:
-            words = words.replace(link.display, " ")
-        # an answer of links only
-        words = words if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", words)) else ""
-        # "::" is also Dataview's ("**Topics**:: …" when markup hides it from the parser)
-        dataview = m.group() == "::" and not is_card_question(question, words)
-        if question and answer and not dataview:
-            text, sent.card = f"{question} — {answer}", True
-    sent.text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
-
-
-def _first_line(token: Token) -> int:
-    """The 1-based line a block token starts on (inline tokens carry their block's map)."""
-    return token.map[0] + 1 if token.map else 1
-
-
-@dataclass(slots=True)
-class _TokenLines:
-    """Where the lines of one inline token's content start, and where they sit in the note."""
-
-    starts: list[int]  # offsets of each line in the content
-    first: int  # 0-based note line of the first content line
-    prefix: dict[int, int]  # content line -> 0-based source column, filled lazily
-    cell: int | None  # the table cell the token fills, if any
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_TASK = re.compile(r"\[[^\]\n]\] ")
-
-
-@dataclass
-class _Piece:
-    """A run of a block's readable text, or a zero-width marker (footnote, citation)."""
-
-    text: str
-    offset: int | None  # offset in the inline source, when known
-    line: int  # 0-based line within the block
-    link: Link | None = None
-    footnote: str | None = None
-    citekeys: list[str] = field(default_factory=list)
-    url: str | None = None
-
-
-def _strip_task(pieces: list[_Piece]) -> None:
-    """Drop a task list checkbox ("[ ] ", "[x] ") from the start of a list item's text."""
-    first = pieces[0]
-    m = _TASK.match(first.text)
-    if m:
-        first.text = first.text[m.end() :]
-        if first.offset is not None:
-            first.offset += m.end()
-
-
-def _without_links(sent: Sentence) -> str:
-    """The sentence's text with what its links display taken out.
-
-    One pass for many links: a line of 200,000 links took minutes with one replace each.
-    """
-    if len(sent.links) <= 8:
-        residue = sent.text
-        for link in sent.links:
-            residue = residue.replace(link.display, "")
-        return residue
-    shown = sorted({k.display for k in sent.links} - {""}, key=len, reverse=True)
-    return re.sub("|".join(map(re.escape, shown)), "", sent.text) if shown else sent.text
-
-
-def _add_citation(into: Sentence | Citations, p: _Piece) -> None:
-    """Record what a piece links to or cites (a piece carries at most one of these)."""
-    if p.link is not None:
-        into.links.append(p.link)
-    if p.footnote is not None:
-        into.footnotes.append(p.footnote)
-    into.citekeys.extend(p.citekeys)
-    if p.url:
-        into.urls.append(p.url)
 
 
 class _Builder:
@@ -296,7 +81,7 @@ class _Builder:
         if want_spans:
             # offsets into note.text, whose lines may end in LF, CRLF or a lone CR (the same
             # breaks ``lines`` was split on): columns agree either way
-            self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(note.text)]
+            self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(note.text)]
         self.lines = lines  # source lines (LF-split, no line ends)
         self.want_spans = want_spans
         self.section: list[tuple[int, str, int]] = []  # (level, text, line) of the headings
@@ -313,7 +98,7 @@ class _Builder:
         self.in_callout_title = False
         self.footnote_ref_lines: dict[str, int] = {}
         self._token: Token | None = None
-        self._token_lines = _TokenLines([0], 0, {}, None)
+        self._token_lines = TokenLines([0], 0, {}, None)
 
     # -- positions ---------------------------------------------------------------------
 
@@ -331,7 +116,7 @@ class _Builder:
             col += token.content.count("|", line_start, offset)
         return lines.first + k + 1, col
 
-    def _index(self, token: Token) -> _TokenLines:
+    def _index(self, token: Token) -> TokenLines:
         content = token.content
         starts = [0]
         nl = content.find("\n")
@@ -340,10 +125,10 @@ class _Builder:
             nl = content.find("\n", nl + 1)
         first = token.map[0] if token.map else 0
         self._token = token
-        self._token_lines = _TokenLines(starts, first, {}, self.cell)
+        self._token_lines = TokenLines(starts, first, {}, self.cell)
         return self._token_lines
 
-    def _prefix(self, content: str, lines: _TokenLines, k: int) -> int:
+    def _prefix(self, content: str, lines: TokenLines, k: int) -> int:
         """Column (0-based) in the source line where line ``k`` of the content starts."""
         line_no = lines.first + k
         if line_no >= len(self.lines):
@@ -549,7 +334,7 @@ class _Builder:
             block_id=ids[-1].content if ids else None,
         )
         if kind == "list_item" and pieces and tokens[max(index - 2, 0)].type == "list_item_open":
-            _strip_task(pieces)
+            strip_task(pieces)
         self.fill_sentences(block, pieces, token)
         for s in block.sentences:
             s.context = context
@@ -564,13 +349,11 @@ class _Builder:
         items = self.items[:-1] if skip_last_item else self.items
         return [(text, line) for _, text, line in self.section] + [i for i in items if i]
 
-    def heading_sentence(
-        self, pieces: list[_Piece], token: Token, text: str, line: int
-    ) -> Sentence:
+    def heading_sentence(self, pieces: list[Piece], token: Token, text: str, line: int) -> Sentence:
         """A heading read as one sentence, with what it links to and cites."""
-        sent = Sentence(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())), line, 1)
+        sent = Sentence(SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())), line, 1)
         for p in pieces:
-            _add_citation(sent, p)
+            add_citation(sent, p)
         first = next((p for p in pieces if p.text.strip() and p.offset is not None), None)
         if first is not None:
             lead = len(first.text) - len(first.text.lstrip())
@@ -581,10 +364,10 @@ class _Builder:
 
     # -- inline children -----------------------------------------------------------------
 
-    def pieces(self, token: Token, collect: bool) -> list[_Piece]:
+    def pieces(self, token: Token, collect: bool) -> list[Piece]:
         """Readable text and citation markers of an inline token; records links, tags, fields."""
         note = self.note
-        out: list[_Piece] = []
+        out: list[Piece] = []
         line = 0
         cursor = 0
         content = token.content
@@ -607,13 +390,13 @@ class _Builder:
                     field.value += text
                     if field_is_line:
                         continue
-                out.append(_Piece(text, offset, line))
+                out.append(Piece(text, offset, line))
             elif t in ("softbreak", "hardbreak"):
                 line += 1
                 if field is not None and field_is_line:
                     field = None
                     field_is_line = False
-                out.append(_Piece(" ", None, line))
+                out.append(Piece(" ", None, line))
             elif t == "wikilink":
                 ln, col = self.locate(token, meta["start"])
                 link = Link(
@@ -635,7 +418,7 @@ class _Builder:
                     if field_is_line:
                         continue
                 if not link.embed:
-                    out.append(_Piece(link.display, start, line, link=link))
+                    out.append(Piece(link.display, start, line, link=link))
             elif t == "tag":
                 ln, col = self.locate(token, meta["start"])
                 note.tags.append(Tag(child.content, ln, col))
@@ -643,7 +426,7 @@ class _Builder:
                     field.value += "#" + child.content
                     if field_is_line:
                         continue
-                out.append(_Piece("#" + child.content, start, line))
+                out.append(Piece("#" + child.content, start, line))
             elif t == "footnote_ref":
                 label = meta.get("label")
                 if label is None:
@@ -652,7 +435,7 @@ class _Builder:
                 if offset < 0:
                     offset = content.find("^[", cursor)
                 ln, col = (
-                    self.locate(token, offset) if offset >= 0 else (_first_line(token) + line, 1)
+                    self.locate(token, offset) if offset >= 0 else (first_line(token) + line, 1)
                 )
                 if offset >= 0:
                     cursor = offset + 2
@@ -662,13 +445,13 @@ class _Builder:
                     field.footnotes.append(label)
                     if field_is_line:
                         continue
-                out.append(_Piece("", offset if offset >= 0 else None, line, footnote=label))
+                out.append(Piece("", offset if offset >= 0 else None, line, footnote=label))
             elif t == "citation":
                 if field is not None:
                     field.citekeys.extend(meta["keys"])
                     if field_is_line:
                         continue
-                out.append(_Piece("", start, line, citekeys=list(meta["keys"])))
+                out.append(Piece("", start, line, citekeys=list(meta["keys"])))
             elif t == "field_line":
                 ln, col = self.locate(token, meta["start"])
                 field = InlineField(meta["key"], "", ln, col, "line")
@@ -689,14 +472,14 @@ class _Builder:
                 if child.markup in ("linkify", "autolink") or _SCHEME.match(href):
                     # zotero:// links cite a Zotero item (kg/claims reads them)
                     if href.startswith(("http://", "https://", "zotero://")):
-                        out.append(_Piece("", None, line, url=href))
+                        out.append(Piece("", None, line, url=href))
                     continue
                 found_link = self.markdown_link(token, href, child, cursor)
                 if found_link:
                     note.links.append(found_link)
                     if field is not None:
                         field.links.append(found_link)
-                    out.append(_Piece("", None, line, link=found_link))
+                    out.append(Piece("", None, line, link=found_link))
             elif t == "link_close":
                 link_depth -= 1
             elif t == "image":
@@ -706,9 +489,9 @@ class _Builder:
                     if image:
                         image.embed = True
                         note.links.append(image)
-                out.append(_Piece(child.content, None, line))
+                out.append(Piece(child.content, None, line))
             elif t == "code_inline" or t in ("math_inline", "math_inline_double"):
-                out.append(_Piece(child.content, None, line))
+                out.append(Piece(child.content, None, line))
             # html_inline, obsidian_comment, block_id, emphasis markers: no readable text
         if field is not None:
             field.value = field.value.strip()
@@ -732,10 +515,10 @@ class _Builder:
             return None
         offset = token.content.find("](", cursor)
         start = token.content.rfind("[", 0, offset) if offset >= 0 else -1
-        ln, col = self.locate(token, start) if start >= 0 else (_first_line(token), 1)
+        ln, col = self.locate(token, start) if start >= 0 else (first_line(token), 1)
         return Link(path, "markdown", ln, col, headings=headings, block=block, raw=href)
 
-    def fill_sentences(self, block: Block, pieces: list[_Piece], token: Token) -> None:
+    def fill_sentences(self, block: Block, pieces: list[Piece], token: Token) -> None:
         text_parts: list[str] = []
         starts: list[int] = []
         pos = 0
@@ -744,16 +527,16 @@ class _Builder:
             text_parts.append(p.text)
             pos += len(p.text)
         text = "".join(text_parts)
-        lines = _line_ranges(pieces, starts, len(text))
+        lines = line_ranges(pieces, starts, len(text))
         texts = [text[a:b] for a, b in lines]
-        card = _card_separator(texts)
+        card = card_separator(texts)
         if card is not None:
             spans = [(0, len(text))]
-        elif (groups := _statement_lines(texts)) is not None:
+        elif (groups := statement_lines(texts)) is not None:
             spans = []
             for first, end in groups:
                 a, b = lines[first][0], lines[end - 1][1]
-                spans.extend((a + s, a + e) for s, e in _split_line(text[a:b]))
+                spans.extend((a + s, a + e) for s, e in split_line(text[a:b]))
         else:
             spans = sentences.split(text)
         # zero-width markers (footnotes, citations) that follow a sentence's end belong to it
@@ -767,7 +550,7 @@ class _Builder:
         for p, st in zip(pieces, starts, strict=True):
             while k + 1 < len(result) and st >= result[k + 1][0]:
                 k += 1
-            _add_citation(result[k][2], p)
+            add_citation(result[k][2], p)
         k = 0
         for s, _, sent in result:
             # a multi-line card stands at its answer's first line: the answer states the fact
@@ -783,14 +566,14 @@ class _Builder:
             if card is not None:
                 question = " ".join(texts[:card])
                 answer = " ".join(texts[card + 1 :])
-                sent.text, sent.card = f"{_tidy(question)} — {_tidy(answer)}", True
+                sent.text, sent.card = f"{tidy(question)} — {tidy(answer)}", True
             else:
-                _read_card(sent)
+                read_card(sent)
         # a "sentence" that is only citations, e.g. "… receptors. ([[Hyman 1996]])",
         # belongs to the sentence before it
         merged: list[Sentence] = []
         for _, _, sent in result:
-            residue = _without_links(sent)
+            residue = without_links(sent)
             if merged and (_CITATION_PUNCT.match(residue) or _TAGS_ONLY.match(residue)):
                 prev = merged[-1]
                 prev.text = f"{prev.text} {sent.text}".strip()
@@ -804,11 +587,11 @@ class _Builder:
         block.trailing = self.trailing(pieces)
 
     @staticmethod
-    def trailing(pieces: list[_Piece]) -> Citations:
+    def trailing(pieces: list[Piece]) -> Citations:
         cites = Citations()
         for p in reversed(pieces):
             if p.link is not None or p.footnote is not None or p.citekeys or p.url:
-                _add_citation(cites, p)
+                add_citation(cites, p)
             elif not _CITATION_PUNCT.match(p.text):
                 break
         return cites
@@ -852,59 +635,6 @@ class _Builder:
                 )
 
 
-def _property_links(note: Note, raw_lines: list[str]) -> None:
-    for value in note.properties.values():
-        for s in frontmatter.strings_in(value):
-            for m in _WIKILINK_IN_TEXT.finditer(s):
-                line, col = 2, 1
-                for i, text in enumerate(raw_lines[1 : note.frontmatter_lines], start=2):
-                    found = text.find(m.group(0))
-                    if found >= 0:
-                        line, col = i, found + 1
-                        break
-                target, headings, block, alias = split_wikilink(m.group(2))
-                note.links.append(
-                    Link(
-                        target,
-                        "property",
-                        line,
-                        col,
-                        embed=bool(m.group(1)),
-                        alias=alias,
-                        headings=headings,
-                        block=block,
-                        raw=m.group(0),
-                    )
-                )
-
-
-_TAG_KEY = re.compile(r"^\s*tags?\s*:", re.IGNORECASE)
-
-
-def _frontmatter_tags(note: Note, raw_lines: list[str]) -> None:
-    """Tags from ``tags``/``tag``, each placed where it is written in the front matter."""
-    fm_lines = raw_lines[1 : max(note.frontmatter_lines - 1, 1)]
-    cursor = (0, 0)
-    for i, text in enumerate(fm_lines):
-        m = _TAG_KEY.match(text)
-        if m:
-            cursor = (i, m.end())
-            break
-    for name in frontmatter.property_list(note.properties, "tags", "tag"):
-        for part in name.split():
-            part = part.lstrip("#")
-            if not part:
-                continue
-            line, col = 1, 1
-            for i in range(cursor[0], len(fm_lines)):
-                found = fm_lines[i].find(part, cursor[1] if i == cursor[0] else 0)
-                if found >= 0:
-                    cursor = (i, found + len(part))
-                    line, col = i + 2, found + 1
-                    break
-            note.tags.append(Tag(part, line, col, "frontmatter"))
-
-
 def parse_note(
     data: bytes,
     path: str,
@@ -924,7 +654,7 @@ def parse_note(
     diags: list[Diagnostic] = []
     if len(data) > max_bytes:
         return ParseResult(note, [too_large(path, len(data), max_bytes)])
-    text, bom, problem = _decode(data, path)
+    text, bom, problem = decode(data, path)
     note.bom = bom
     if text is None:
         assert problem is not None
@@ -949,8 +679,8 @@ def parse_note(
         )
     note.properties = fm.properties
     note.aliases = frontmatter.property_list(fm.properties, "aliases", "alias")
-    _frontmatter_tags(note, lines)
-    _property_links(note, lines)
+    frontmatter_tags(note, lines)
+    property_links(note, lines)
 
     body = lf
     if fm.lines:
