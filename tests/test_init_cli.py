@@ -112,3 +112,17 @@ def test_a_missing_vault_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "no such folder" in result.stderr
+
+
+def test_the_written_config_is_0644_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    vault = _vault(tmp_path)
+    old = os.umask(0o077)
+    try:
+        result = runner.invoke(app, ["init", str(vault), "--write"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE((vault / "vaultkg.toml").stat().st_mode) == 0o644  # was 0600 (mkstemp)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,17 +213,6 @@ def _slug(name: str) -> str:
     return slug or "vault"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @app.command()
 def init(
     vault: Annotated[Path, typer.Argument(help="The vault folder.")],
@@ -258,6 +246,8 @@ def init(
         fail(f"--base-iri {base!r}: give an http(s) IRI")
     text = proposed_config(s, base, current if s.existing_config else None)
     typer.echo(report(s))
+    from ..fsutil import write_atomic
+
     target = vault / CONFIG_NAME
     if not write:
         typer.echo(f"Proposed {CONFIG_NAME} (dry run; --write writes it):\n")
@@ -268,7 +258,7 @@ def init(
     if target.exists() and not force:
         fail(f"{target} exists already; give --force to replace it", code=1)
     try:
-        write_atomic(target, text)
+        write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}", code=1)
     typer.echo(f"Wrote {target}")
