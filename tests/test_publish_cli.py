@@ -284,3 +284,39 @@ def test_publish_dot_inside_the_vault_suggests_an_exports_folder_beside_it(
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
     assert sorted(p.name for p in root.iterdir()) == ["Adenosine receptor.md", "Drugs"]
+
+
+def test_a_swap_that_fails_half_way_is_finished_by_the_next_run(
+    published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = published
+    real_rename = os.rename
+
+    def rename_failing_on_rdf(src: Any, dst: Any) -> None:
+        if Path(src).name == "rdf" and Path(src).parent.name.startswith("out.vaultkg-tmp-"):
+            raise PermissionError(13, "Permission denied", str(dst))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(staging.os, "rename", rename_failing_on_rdf)
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out)])
+    assert result.exit_code == 2
+    (folder,) = staging.leftovers(out)
+    assert result.stderr == (
+        f"vaultkg: error: {out}: the new exports were being moved in when this failed: "
+        f"Permission denied ({out / 'rdf'}); fix that and run publish again, which finishes "
+        f"the move from {folder}\n"
+    )
+    assert not (out / "rdf").exists()  # moved aside, the new one not in yet
+    monkeypatch.setattr(staging.os, "rename", real_rename)
+    result = runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"vaultkg: {folder}: an interrupted publish was completed\n"
+    assert sorted(p.name for p in (out / "rdf").iterdir()) == [
+        ".vaultkg-outputs",
+        "graph.jsonld",
+        "graph.nt",
+        "graph.trig",
+        "graph.ttl",
+    ]
+    assert "Caffeine, edited since." in (out / "graph.json").read_text("utf-8")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]

@@ -82,4 +82,12 @@ def publish_exports(
         if stage is not None and stage.committed:
             raise ExportsReplaced(getattr(exc, "signum", signal.SIGINT)) from exc
         raise
+    except OSError as exc:
+        if stage is not None and stage.swapping and not stage.committed:
+            raise OutputError(
+                f"{out}: the new exports were being moved in when this failed: "
+                f"{exc.strerror or exc} ({exc.filename}); fix that and run publish again, "
+                f"which finishes the move from {stage.folder}"
+            ) from exc
+        raise
     return [out / p.relative_to(stage.folder) for p in written]

@@ -40,6 +40,7 @@ class Stage:
 
     folder: Path
     out: Path
+    swapping: bool = False  # marked complete: from here on it is finished, never deleted
     committed: bool = False
 
 
@@ -108,6 +109,7 @@ def leftovers(out: Path) -> list[Path]:
 
 def recover(out: Path) -> list[str]:
     """Finish or delete what killed runs left beside ``out``; say what was done, one line each."""
+    out = Path(os.path.realpath(out))  # staged() works beside the real folder
     done = []
     for folder in leftovers(out):
         fd = _lock(folder)
@@ -138,7 +140,9 @@ def staged(out: Path) -> Iterator[Stage]:
         yield stage
     finally:
         try:
-            shutil.rmtree(folder, ignore_errors=True)
+            # a swap that failed half way (an OSError) is left for ``recover`` to finish
+            if stage.committed or not stage.swapping:
+                shutil.rmtree(folder, ignore_errors=True)
         finally:
             if fd is not None:
                 os.close(fd)
@@ -150,5 +154,6 @@ def commit(stage: Stage) -> None:
     normalise_modes(stage.folder)
     with signals_deferred():
         (stage.folder / COMPLETE).touch()
+        stage.swapping = True
         _swap_in(stage.folder, stage.out)
         stage.committed = True
