@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from conftest import MakeVault
 from typer.testing import CliRunner
 
 from vaultkg.cli import app
@@ -17,14 +18,15 @@ runner = CliRunner()
 
 
 def test_a_link_to_a_heading_with_markup_passes_check_and_reaches_the_site_anchor(
-    tmp_path: Path,
+    tmp_path: Path, make_vault: MakeVault
 ) -> None:
-    root = tmp_path / "v"
-    root.mkdir()
-    (root / "Target.md").write_text(
-        "# Target\n\nIntro.\n\n## **Bold** heading\n\nThe part worth linking to.\n", "utf-8"
+    root = make_vault(
+        tmp_path / "v",
+        {
+            "Target.md": "# Target\n\nIntro.\n\n## **Bold** heading\n\nThe part to link to.\n",
+            "Source.md": "See [[Target#**Bold** heading]].\n",
+        },
     )
-    (root / "Source.md").write_text("See [[Target#**Bold** heading]].\n", "utf-8")
     result = runner.invoke(app, ["check", str(root), "--format", "json"])
     assert result.exit_code == 0, result.output
     codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
