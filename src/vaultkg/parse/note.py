@@ -57,9 +57,12 @@ from .pieces import (
 from .properties import frontmatter_tags, property_links
 from .syntax import MAX_NESTING, TOO_DEEP, markdown
 
-# re-exported: config.py, vault.py and kg/claims.py import them from here
+# re-exported for the modules that import them from here (config.py, vault.py, kg/claims.py;
+# heading_anchor and heading_slug moved to headings.py)
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "heading_anchor",
+    "heading_slug",
     "is_card_question",
     "parse_note",
     "too_large",
