@@ -106,7 +106,8 @@ def test_image_embed_is_copied_and_sized(site: tuple[SiteContext, NoteRenderer])
 
 def test_callout_highlight_and_tag(caffeine: str) -> None:
     assert (
-        '<div class="callout callout-warning"><div class="callout-title">Careful</div>'
+        '<div class="callout callout-warning kind-warning"><div class="callout-title">'
+        '<span class="callout-icon" aria-hidden="true"></span>Careful</div>'
         '<div class="callout-body">\n<p>Too much <mark>coffee</mark> is bad.'
     ) in caffeine
     assert '<a class="tag" href="../../tags/health/sleep.html">#health/sleep</a>' in caffeine
@@ -138,7 +139,7 @@ def test_badge_follows_its_sentence(site: tuple[SiteContext, NoteRenderer], caff
     )
     assert badge_html(ctx, claim, "notes/drugs/caffeine.html") == expected
     assert (
-        'receptor.<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">[1:1]</a></sup> '
+        'receptor.<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">[1:1]</a></sup>'
         + expected
         + " It may raise alertness."
     ) in caffeine
