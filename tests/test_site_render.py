@@ -133,7 +133,8 @@ def test_badge_follows_its_sentence(site: tuple[SiteContext, NoteRenderer], caff
     expected = (
         f'<span class="badge lvl-low cert-asserted" id="claim-{claim.id}" tabindex="0" '
         'aria-label="Evidence: low · asserted"><span class="badge-label">low · asserted</span>'
-        '<span class="badge-tip" role="tooltip"><span class="cite">'
+        '<span class="badge-tip" role="tooltip"><span class="tip-level">Evidence: low · asserted'
+        '</span><span class="cite">'
         '<a href="../sources/fredholm-1999.html">Actions of caffeine in the brain</a> '
         '<span class="cite-meta">(narrative review, low; sentence)</span></span></span></span>'
     )
@@ -153,6 +154,7 @@ def test_unsupported_badge_says_so(site: tuple[SiteContext, NoteRenderer]) -> No
         f'<span class="badge lvl-unsupported cert-asserted" id="claim-{claim.id}" tabindex="0" '
         'aria-label="Evidence: unsupported · asserted"><span class="badge-label">'
         'unsupported · asserted</span><span class="badge-tip" role="tooltip">'
+        '<span class="tip-level">Evidence: unsupported · asserted</span>'
         '<span class="cite-none">No citation at any scope.</span></span></span>'
     ) in html
 

@@ -85,11 +85,15 @@ def test_xss_note_has_nothing_that_runs(tmp_path: Path) -> None:
     # the only scripts on the page are the site's own
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == [
+        "<script>",  # the theme and evidence choices, restored before the page paints
         '<script type="application/ld+json">',
         '<script type="application/json" id="local-graph-data">',
         '<script src="../../static/vendor/cytoscape.min.js">',
         '<script src="../../static/graph.js">',
+        '<script src="../../static/reader.js">',
     ]
+    inline = html[html.index("<script>") : html.index("</script>")]
+    assert inline.startswith("<script>try{var s=localStorage,d=document.documentElement;")
 
 
 def test_excluded_notes_get_no_page_and_no_trace(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ...kg.entities import TARGET_TYPES
 from ...kg.evidence import rank
 from ...kg.model import Claim, Relation
+from ...model import Note
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
 from .context import CERTAINTIES, LEVELS, SiteContext
@@ -24,6 +25,7 @@ from .urls import href, root_prefix, slugify
 
 CLAIM_ORDER = ("unsupported", "very-low", "low", "moderate", "high")
 MAX_CLAIM_TEXT = 160
+MIN_TOC_HEADINGS = 3
 
 
 @dataclass(slots=True)
@@ -159,19 +161,23 @@ class Pages:
         ctx = self.ctx
         note = ctx.kg.vault.notes[path]
         page = ctx.urls.notes[path]
-        body = self.renderer.render(path)
+        first = note.headings[0] if note.headings else None
+        shows_title = bool(first and first.level == 1 and first.text.strip() == note.title)
+        body = self.renderer.render(path, drop_title=shows_title)
         self.files |= body.files
         claims = ctx.claims_by_note.get(path, [])
         title_claims = [Markup(badge_html(ctx, c, page)) for c in claims if c.id not in body.placed]
         entity = ctx.kg.entities.get(path)
-        first = note.headings[0] if note.headings else None
-        shows_title = bool(first and first.level == 1 and first.text.strip() == note.title)
+        anchors = ctx.anchors(path).by_line
         tags = sorted({t.name for t in note.tags}, key=str.lower)
         data: dict[str, Any] = {
             "note": note,
             "type": node_type(ctx, path),
             "body": Markup(body.html),
-            "shows_title": shows_title,
+            "features": body.features,
+            "title_id": anchors.get(first.line) if first and shows_title else None,
+            "breadcrumbs": [{"name": part, "href": None} for part in path.split("/")[:-1]],
+            "toc": table_of_contents(note, anchors, skip_first=shows_title),
             "title_claims": title_claims,
             "tags": [
                 {"name": t, "href": href(page, ctx.urls.tags[t.lower()])}
@@ -333,6 +339,17 @@ class Pages:
 
     def search(self) -> Page:
         return self._render("search.html", "search.html", "Search", list_ld(self.ctx, "Search", []))
+
+
+def table_of_contents(
+    note: Note, anchors: dict[int, str], *, skip_first: bool
+) -> list[dict[str, Any]]:
+    """The note's headings, for notes with at least ``MIN_TOC_HEADINGS`` (else empty)."""
+    heads = [h for h in note.headings[1 if skip_first else 0 :] if h.line in anchors]
+    if len(heads) < MIN_TOC_HEADINGS:
+        return []
+    top = min(h.level for h in heads)
+    return [{"text": h.text, "id": anchors[h.line], "depth": h.level - top} for h in heads]
 
 
 def _count_levels(claims: list[Claim]) -> dict[str, int]:

@@ -66,11 +66,17 @@ class NoteRenderer:
 
     # -- public ------------------------------------------------------------------------
 
-    def render(self, path: str) -> RenderedNote:
-        """The body of ``path``'s page: its HTML (sanitised) and the claims badged in it."""
+    def render(self, path: str, *, drop_title: bool = False) -> RenderedNote:
+        """The body of ``path``'s page: its HTML (sanitised) and the claims badged in it.
+
+        ``drop_title`` leaves out a first ``# heading`` that repeats the note's title (the
+        page shows the title itself, above the note's tags and aliases).
+        """
         note = self.ctx.kg.vault.notes[path]
         page = self.ctx.urls.notes[path]
         tokens = self.parse(note)
+        if drop_title and _title_heading(tokens, note.title):
+            tokens = tokens[3:]
         claims = self.ctx.claims_by_note.get(path, [])
         placed = place_badges(tokens, note, claims)
         mark_tasks(tokens)
@@ -220,6 +226,15 @@ class NoteRenderer:
             heads = () if block else tuple(h for h in fragment.split("#") if h)
             anchor = self.ctx.anchors(res.path).find(heads, block)
         return href(env["page"], page, anchor), False
+
+
+def _title_heading(tokens: list[Token], title: str) -> bool:
+    return (
+        len(tokens) >= 3
+        and tokens[0].type == "heading_open"
+        and tokens[0].tag == "h1"
+        and tokens[1].content.strip() == title
+    )
 
 
 def private_html() -> str:
