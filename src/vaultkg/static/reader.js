@@ -191,6 +191,16 @@
           text.className = "palette-text";
           text.appendChild(marked(around(e.x, words, 140), words));
           a.appendChild(title);
+          var named = e.a.filter(function (alias) {
+            var low = alias.toLowerCase();
+            return words.some(function (w) { return low.indexOf(w) !== -1; });
+          });
+          if (named.length) {
+            var alias = document.createElement("span");
+            alias.className = "palette-alias";
+            alias.appendChild(marked(" (" + named.join(", ") + ")", words));
+            a.appendChild(alias);
+          }
           a.appendChild(document.createTextNode(" "));
           a.appendChild(type);
           a.appendChild(text);
@@ -224,6 +234,7 @@
       run();
     }
     function close() {
+      input.blur();  // at once: a hidden field keeps focus until the next style pass
       box.hidden = true;
       if (opener && opener.focus) opener.focus();
     }

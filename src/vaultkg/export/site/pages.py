@@ -228,6 +228,11 @@ class Pages:
             if r.subject in ents and r.object in ents and ents[r.object].type in TARGET_TYPES:
                 cells[(r.subject, r.object)].append(r)
         drugs = sorted({d for d, _ in cells}, key=lambda k: ctx.title(k).lower())
+
+        def groups(key: str) -> list[dict[str, str]]:
+            """A drug's classes or a target's families, for the matrix's filters."""
+            return [{"id": slugify(p), "title": ctx.title(p)} for p in ents[key].parents]
+
         targets = sorted({t for _, t in cells}, key=lambda k: ctx.title(k).lower())
         rows = []
         for d in drugs:
@@ -253,14 +258,17 @@ class Pages:
                         }
                     )
                 row.append(entries)
-            rows.append({"drug": self.note_link(d, page), "cells": row})
+            rows.append({"drug": self.note_link(d, page), "cells": row, "groups": groups(d)})
+        columns = [{**self.note_link(t, page), "groups": groups(t)} for t in targets]
         return self._render(
             "matrix.html",
             page,
             "Drug × target matrix",
             relations_ld(ctx),
-            targets=[self.note_link(t, page) for t in targets],
+            targets=columns,
             rows=rows,
+            classes=_group_options(rows),
+            families=_group_options(columns),
             levels=LEVELS,
             why=None if ctx.kg.relations else ctx.kg.why_no_relations(),
         )
@@ -339,6 +347,12 @@ class Pages:
 
     def search(self) -> Page:
         return self._render("search.html", "search.html", "Search", list_ld(self.ctx, "Search", []))
+
+
+def _group_options(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The classes (or families) named by ``items``, once each, by title."""
+    found = {g["id"]: g for item in items for g in item["groups"]}
+    return sorted(found.values(), key=lambda g: g["title"].lower())
 
 
 def table_of_contents(
