@@ -342,6 +342,7 @@
         window.katex.render(el.textContent, el, {
           displayMode: el.classList.contains("math-display"),
           throwOnError: false,
+          strict: "ignore",  // notes mix Unicode into TeX, as MathJax (Obsidian) allows
           output: "htmlAndMathml"
         });
       });
