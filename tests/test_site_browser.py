@@ -257,3 +257,15 @@ def test_matrix_filters(site: Path, page) -> None:  # type: ignore[no-untyped-de
     )
     assert levels == ["high", "moderate"] or levels == ["moderate"]
     assert page.errors == []
+
+
+def test_katex_keeps_javascript_links_inert(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    from test_site_support import make_vault
+
+    note = "Danger $\\href{javascript:alert(1)}{click}$ and $\\url{javascript:alert(2)}$ here.\n"
+    root = make_vault(tmp_path / "vault", {"Notes/Href.md": note})
+    write_site(vaultkg.load(str(root)), tmp_path / "site")
+    page.goto((tmp_path / "site/notes/notes/href.html").as_uri())
+    page.wait_for_selector(".math-inline .katex")
+    assert page.locator(".note-body a[href^='javascript']").count() == 0
+    assert page.errors == []
