@@ -60,13 +60,16 @@ plain <b>text</b>
 Text with $5 and $6 stays text.
 """
 
+LATE_TITLE = "Some text first.\n\n# Late title\n\nMore.\n"
+
 OLDER = "---\ntype: concept\nupdated: 2023-01-02T10:00:00\n---\nAn older note about a receptor.\n"
 
 
 @pytest.fixture(scope="module")
 def vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_vault(
-        tmp_path_factory.mktemp("vault"), {"Notes/Reading.md": READING, "Older.md": OLDER}
+        tmp_path_factory.mktemp("vault"),
+        {"Notes/Reading.md": READING, "Older.md": OLDER, "Late title.md": LATE_TITLE},
     )
 
 
@@ -175,6 +178,13 @@ def test_note_page_has_title_above_meta_breadcrumbs_and_contents(site: Path) -> 
     ) in article
 
 
+def test_a_title_heading_after_text_stays_in_the_body(site: Path) -> None:
+    html = (site / "notes/late-title.html").read_text("utf-8")
+    assert '<h1 class="note-title">Late title</h1>' in html
+    assert '<p>Some text first.</p>\n<h1 id="late-title">Late title</h1>' in html
+    assert html.count('id="late-title"') == 1
+
+
 def test_libraries_load_only_where_used(site: Path) -> None:
     reading = (site / "notes/notes/reading.html").read_text("utf-8")
     assert '<link rel="stylesheet" href="../../static/vendor/katex/katex.min.css">' in reading
@@ -201,7 +211,14 @@ def test_rss_lists_published_notes_newest_first(site: Path, vault: Path) -> None
     assert items[-2] == ("Reading", "notes/notes/reading.html", "Tue, 05 Mar 2024 00:00:00 +0000")
     assert items[-1] == ("Older", "notes/older.html", "Mon, 02 Jan 2023 10:00:00 +0000")
     titles = {t for t, _, _ in items}
-    assert titles == {"Caffeine", "A2A receptor", "Fredholm 1999", "Reading", "Older"}
+    assert titles == {
+        "Caffeine",
+        "A2A receptor",
+        "Fredholm 1999",
+        "Reading",
+        "Older",
+        "Late title",
+    }
     assert "Secret" not in feed and "Hidden" not in feed and "Draft" not in feed
     assert channel.findtext("title") == "site"
     # deterministic: the same vault gives the same feed

@@ -161,9 +161,7 @@ class Pages:
         ctx = self.ctx
         note = ctx.kg.vault.notes[path]
         page = ctx.urls.notes[path]
-        first = note.headings[0] if note.headings else None
-        shows_title = bool(first and first.level == 1 and first.text.strip() == note.title)
-        body = self.renderer.render(path, drop_title=shows_title)
+        body = self.renderer.render(path, drop_title=True)
         self.files |= body.files
         claims = ctx.claims_by_note.get(path, [])
         title_claims = [Markup(badge_html(ctx, c, page)) for c in claims if c.id not in body.placed]
@@ -175,9 +173,9 @@ class Pages:
             "type": node_type(ctx, path),
             "body": Markup(body.html),
             "features": body.features,
-            "title_id": anchors.get(first.line) if first and shows_title else None,
+            "title_id": anchors.get(note.headings[0].line) if body.title_dropped else None,
             "breadcrumbs": [{"name": part, "href": None} for part in path.split("/")[:-1]],
-            "toc": table_of_contents(note, anchors, skip_first=shows_title),
+            "toc": table_of_contents(note, anchors, skip_first=body.title_dropped),
             "title_claims": title_claims,
             "tags": [
                 {"name": t, "href": href(page, ctx.urls.tags[t.lower()])}

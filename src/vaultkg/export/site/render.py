@@ -41,6 +41,7 @@ class RenderedNote:
     placed: set[str] = field(default_factory=set)  # ids of the claims given a badge inline
     files: set[str] = field(default_factory=set)  # attachments the page links or embeds
     features: set[str] = field(default_factory=set)  # "math", "mermaid": scripts it needs
+    title_dropped: bool = False  # its first heading repeated the title and was left out
 
 
 def note_body(note: Note) -> str:
@@ -75,7 +76,8 @@ class NoteRenderer:
         note = self.ctx.kg.vault.notes[path]
         page = self.ctx.urls.notes[path]
         tokens = self.parse(note)
-        if drop_title and _title_heading(tokens, note.title):
+        dropped = drop_title and _title_heading(tokens, note.title)
+        if dropped:
             tokens = tokens[3:]
         claims = self.ctx.claims_by_note.get(path, [])
         placed = place_badges(tokens, note, claims)
@@ -90,7 +92,7 @@ class NoteRenderer:
             "badges": {c.id: c for c in claims},
         }
         raw = self.html.render(tokens, self.md.options, env)
-        return RenderedNote(clean(raw), placed, env["files"], env["features"])
+        return RenderedNote(clean(raw), placed, env["files"], env["features"], dropped)
 
     def parse(self, note: Note) -> list[Token]:
         try:
