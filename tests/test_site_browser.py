@@ -136,6 +136,10 @@ def test_phone_width_screenshots(site: Path, browser, scheme: str) -> None:  # t
 # ---- reading features (issue 14) --------------------------------------------------------
 
 RECEPTORS = "notes/notes/drug-actions-at-receptors.html"
+FIRST_HIT_IS = """title => {
+    const first = document.querySelector('.palette-list li .palette-title');
+    return first !== null && first.textContent === title;
+}"""
 
 
 def test_palette_opens_with_ctrl_k_and_highlights(site: Path, page) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +149,7 @@ def test_palette_opens_with_ctrl_k_and_highlights(site: Path, page) -> None:  # 
     palette = page.locator(".palette")
     assert palette.is_visible()
     page.keyboard.type("trimethyl")
-    page.wait_for_selector(".palette-list li")
+    page.wait_for_function(FIRST_HIT_IS, arg="Caffeine")  # not the list of a shorter prefix
     first = page.locator(".palette-list li").first
     assert first.locator(".palette-title").inner_text() == "Caffeine"
     assert first.get_attribute("aria-selected") == "true"
@@ -155,7 +159,7 @@ def test_palette_opens_with_ctrl_k_and_highlights(site: Path, page) -> None:  # 
     page.keyboard.press("/")
     assert palette.is_visible()
     page.keyboard.type("caffeine")
-    page.wait_for_selector(".palette-list li")
+    page.wait_for_function(FIRST_HIT_IS, arg="Caffeine")
     page.keyboard.press("Enter")
     page.wait_for_url("**/notes/drugs/caffeine.html")
     assert page.errors == []
