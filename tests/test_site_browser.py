@@ -273,3 +273,18 @@ def test_katex_keeps_javascript_links_inert(tmp_path: Path, page) -> None:  # ty
     page.wait_for_selector(".math-inline .katex")
     assert page.locator(".note-body a[href^='javascript']").count() == 0
     assert page.errors == []
+
+
+def test_palette_puts_the_closest_title_first(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "index.html").as_uri())
+    page.keyboard.press("Control+k")
+    page.keyboard.type("dopa")
+    page.wait_for_function(FIRST_HIT_IS, arg="Dopamine")
+    titles = page.locator(".palette-list .palette-title").all_inner_texts()
+    assert titles[:4] == [
+        "Dopamine",
+        "Dopamine D1 receptor",
+        "Dopamine D2 receptor",
+        "Dopamine transporter",
+    ]
+    assert page.errors == []

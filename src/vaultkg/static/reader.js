@@ -76,7 +76,7 @@
       if (title === w) s += 100;
       else if (title.indexOf(w) === 0) s += 40;
       else if (title.indexOf(w) !== -1) s += 25;
-      if (aliases.indexOf(w) !== -1) s += 20;
+      else if (aliases.indexOf(w) !== -1) s += 20;  // an alias counts when the title does not
       if (tags.indexOf(w) !== -1) s += 10;
       if (text.indexOf(w) !== -1) s += 1;
       if (s === 0) return 0;
@@ -170,7 +170,9 @@
           var s = score(e, words);
           if (s > 0) hits.push([s, e]);
         });
-        hits.sort(function (a, b) { return b[0] - a[0] || a[1].t.localeCompare(b[1].t); });
+        hits.sort(function (a, b) {  // equal scores: the shorter title is the closer match
+          return b[0] - a[0] || a[1].t.length - b[1].t.length || a[1].t.localeCompare(b[1].t);
+        });
         hits = hits.slice(0, 20);
         status.textContent = hits.length ? "" : "No note matches.";
         hits.forEach(function (h, i) {
