@@ -197,6 +197,15 @@ def test_math_code_tasks_and_diagram(site: Path, page) -> None:  # type: ignore[
     assert all(boxes.nth(i).is_disabled() for i in range(2))
     page.wait_for_selector("pre.mermaid svg")
     assert "Ligand binds" in (page.locator("pre.mermaid svg").text_content() or "")
+    light_svg = page.locator("pre.mermaid svg").inner_html()
+    page.click(".theme-toggle")  # the diagram is drawn again in the dark theme
+    page.wait_for_function(
+        "old => { const s = document.querySelector('pre.mermaid svg');"
+        " return s !== null && s.innerHTML !== old; }",
+        arg=light_svg,
+    )
+    assert page.locator("pre.mermaid svg").count() == 1
+    assert "Ligand binds" in (page.locator("pre.mermaid svg").text_content() or "")
     page.locator("#occupancy-and-the-hill-equation").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "vaultkg-math-code.png"))
     assert page.errors == []

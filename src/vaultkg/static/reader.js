@@ -27,6 +27,7 @@
       doc.dataset.theme = darkNow() ? "light" : "dark";
       store("vaultkg-theme", doc.dataset.theme);
       show();
+      drawDiagrams();
     });
     show();
   }
@@ -349,14 +350,27 @@
         });
       });
     }
-    if (window.mermaid) {
-      window.mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: "strict",
-        theme: darkNow() ? "dark" : "default"
+    drawDiagrams();
+  }
+
+  var diagramSources = null;
+  function drawDiagrams() {
+    if (!window.mermaid) return;
+    var blocks = document.querySelectorAll("pre.mermaid");
+    if (!diagramSources) {
+      diagramSources = Array.prototype.map.call(blocks, function (el) { return el.textContent; });
+    } else {  // drawn before: put the source back to draw it in the other theme
+      blocks.forEach(function (el, i) {
+        el.removeAttribute("data-processed");
+        el.textContent = diagramSources[i];
       });
-      window.mermaid.run({ querySelector: "pre.mermaid" });
     }
+    window.mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: "strict",
+      theme: darkNow() ? "dark" : "default"
+    });
+    window.mermaid.run({ nodes: blocks });
   }
 
   themeToggle();
