@@ -106,7 +106,8 @@ def test_image_embed_is_copied_and_sized(site: tuple[SiteContext, NoteRenderer])
 
 def test_callout_highlight_and_tag(caffeine: str) -> None:
     assert (
-        '<div class="callout callout-warning"><div class="callout-title">Careful</div>'
+        '<div class="callout callout-warning kind-warning"><div class="callout-title">'
+        '<span class="callout-icon" aria-hidden="true"></span>Careful</div>'
         '<div class="callout-body">\n<p>Too much <mark>coffee</mark> is bad.'
     ) in caffeine
     assert '<a class="tag" href="../../tags/health/sleep.html">#health/sleep</a>' in caffeine
@@ -132,13 +133,14 @@ def test_badge_follows_its_sentence(site: tuple[SiteContext, NoteRenderer], caff
     expected = (
         f'<span class="badge lvl-low cert-asserted" id="claim-{claim.id}" tabindex="0" '
         'aria-label="Evidence: low · asserted"><span class="badge-label">low · asserted</span>'
-        '<span class="badge-tip" role="tooltip"><span class="cite">'
+        '<span class="badge-tip" role="tooltip"><span class="tip-level">Evidence: low · asserted'
+        '</span><span class="cite">'
         '<a href="../sources/fredholm-1999.html">Actions of caffeine in the brain</a> '
         '<span class="cite-meta">(narrative review, low; sentence)</span></span></span></span>'
     )
     assert badge_html(ctx, claim, "notes/drugs/caffeine.html") == expected
     assert (
-        'receptor.<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">[1:1]</a></sup> '
+        'receptor.<sup class="footnote-ref"><a href="#fn1" id="fnref1:1">[1:1]</a></sup>'
         + expected
         + " It may raise alertness."
     ) in caffeine
@@ -152,6 +154,7 @@ def test_unsupported_badge_says_so(site: tuple[SiteContext, NoteRenderer]) -> No
         f'<span class="badge lvl-unsupported cert-asserted" id="claim-{claim.id}" tabindex="0" '
         'aria-label="Evidence: unsupported · asserted"><span class="badge-label">'
         'unsupported · asserted</span><span class="badge-tip" role="tooltip">'
+        '<span class="tip-level">Evidence: unsupported · asserted</span>'
         '<span class="cite-none">No citation at any scope.</span></span></span>'
     ) in html
 

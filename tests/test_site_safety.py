@@ -85,11 +85,15 @@ def test_xss_note_has_nothing_that_runs(tmp_path: Path) -> None:
     # the only scripts on the page are the site's own
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == [
+        "<script>",  # the theme and evidence choices, restored before the page paints
         '<script type="application/ld+json">',
         '<script type="application/json" id="local-graph-data">',
         '<script src="../../static/vendor/cytoscape.min.js">',
         '<script src="../../static/graph.js">',
+        '<script src="../../static/reader.js">',
     ]
+    inline = html[html.index("<script>") : html.index("</script>")]
+    assert inline.startswith("<script>try{var s=localStorage,d=document.documentElement;")
 
 
 def test_excluded_notes_get_no_page_and_no_trace(tmp_path: Path) -> None:
@@ -202,3 +206,50 @@ def test_attachments_outside_the_vault_are_not_copied(tmp_path: Path) -> None:
     report = write_site(kg, out)
     assert report.skipped_files == []
     assert not (out / "files/att/leak.png").exists()
+
+
+READING_XSS = """---
+type: concept
+---
+```
+<script>alert(31)</script>
+```
+
+```html
+<script>alert(38)</script>
+```
+
+```mermaid
+graph LR
+  A["<img src=x onerror=alert(32)>"] --> B
+```
+
+Math $</span><script>alert(33)</script>$ and
+
+$$\\href{javascript:alert(34)}{x}</div><img src=x onerror=alert(35)>$$
+
+- [ ] <input type="text" onfocus="alert(36)" autofocus> task
+<input type="checkbox" onclick="alert(37)" checked>
+"""
+
+
+def test_code_math_diagrams_and_tasks_cannot_run_anything(tmp_path: Path) -> None:
+    out = _site(tmp_path, {"Notes/Reading XSS.md": READING_XSS})
+    html = (out / "notes/notes/reading-xss.html").read_text("utf-8")
+    body = html[html.index('<div class="note-body">') : html.index("</article>")]
+    assert "<script" not in body.lower()
+    assert re.search(r"<[^>]+\son\w+\s*=", body, re.IGNORECASE) is None
+    assert "<img" not in body
+    assert "&lt;script&gt;alert(31)&lt;/script&gt;" in body  # code is text
+    highlighted = '<span class="nt">script</span><span class="p">&gt;</span><span class="nx">alert'
+    assert highlighted in body
+    assert 'A["&lt;img src=x onerror=alert(32)&gt;"]' in body  # the diagram source is text
+    assert '<span class="math math-inline">&lt;/span&gt;&lt;script&gt;alert(33)' in body
+    assert "\\href{javascript:alert(34)}{x}&lt;/div&gt;&lt;img" in body  # KaTeX gets it as TeX
+    # the only inputs are disabled checkboxes
+    inputs = re.findall(r"<input[^>]*>", body)
+    assert inputs == [
+        '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
+        "<input>",
+        '<input type="checkbox" checked="">',
+    ]

@@ -33,6 +33,56 @@
     apply();
   }
 
+  /* the matrix: rows by drug class, columns by target family, entries by evidence level */
+  function matrixFilters() {
+    var form = document.getElementById("matrix-filters");
+    if (!form) return;
+    var order = ["unsupported", "very-low", "low", "moderate", "high"];
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".matrix tbody tr"));
+    var heads = Array.prototype.slice.call(document.querySelectorAll(".matrix thead th:not(.corner)"));
+    var count = document.getElementById("matrix-count");
+    function has(el, group) { return (" " + el.dataset.groups + " ").indexOf(" " + group + " ") !== -1; }
+    function apply() {
+      var cls = form.elements["class"].value;
+      var family = form.elements.family.value;
+      var least = order.indexOf(form.elements.level.value);
+      var colShown = heads.map(function (th) { return !family || has(th, family); });
+      var colUsed = heads.map(function () { return false; });
+      var shownRows = 0;
+      rows.forEach(function (tr) {
+        var any = false;
+        var cells = tr.querySelectorAll("td");
+        for (var i = 0; i < cells.length; i++) {
+          var visible = 0;
+          cells[i].querySelectorAll(".cell-rel").forEach(function (a) {
+            var ok = least === -1 || order.indexOf(a.dataset.level) >= least;
+            a.hidden = !ok;
+            if (ok) visible += 1;
+          });
+          if (visible && colShown[i]) { any = true; }
+        }
+        tr.hidden = (cls && !has(tr, cls)) || !any;
+        if (!tr.hidden) {
+          shownRows += 1;
+          for (var j = 0; j < cells.length; j++) {
+            if (cells[j].querySelector(".cell-rel:not([hidden])")) colUsed[j] = true;
+          }
+        }
+      });
+      var shownCols = 0;
+      heads.forEach(function (th, i) {
+        var show = colShown[i] && colUsed[i];
+        th.hidden = !show;
+        rows.forEach(function (tr) { tr.querySelectorAll("td")[i].hidden = !show; });
+        if (show) shownCols += 1;
+      });
+      count.textContent = shownRows + (shownRows === 1 ? " drug × " : " drugs × ") +
+        shownCols + (shownCols === 1 ? " target" : " targets");
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
   function terms(q) {
     return q.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
   }
@@ -119,5 +169,6 @@
   }
 
   claimFilters();
+  matrixFilters();
   search();
 })();

@@ -72,6 +72,7 @@ def badge_html(ctx: SiteContext, claim: Claim, from_page: str, *, anchor: bool =
         f'<span class="badge lvl-{escape(claim.level)} cert-{escape(claim.certainty)}"{ident} '
         f'tabindex="0" aria-label="Evidence: {label}">'
         f'<span class="badge-label">{label}</span>{flags}'
-        f'<span class="badge-tip" role="tooltip">{citation_html(ctx, claim, from_page)}</span>'
+        f'<span class="badge-tip" role="tooltip"><span class="tip-level">Evidence: {label}</span>'
+        f"{citation_html(ctx, claim, from_page)}</span>"
         "</span>"
     )

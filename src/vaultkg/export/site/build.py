@@ -11,10 +11,12 @@ from pathlib import Path
 from ...kg.graph import KnowledgeGraph
 from ...privacy import public_graph
 from .context import SiteContext
+from .feeds import write_feeds
 from .graphdata import as_script, graph_data, search_index
 from .links import backlinks, note_edges
 from .output import SiteError, check_output, replace_atomically
 from .pages import Page, Pages
+from .reader_assets import READER_FILES
 
 STATIC_FILES = (
     "site.css",
@@ -22,6 +24,7 @@ STATIC_FILES = (
     "graph.js",
     "vendor/cytoscape.min.js",
     "vendor/cytoscape.LICENSE",
+    *READER_FILES,
 )
 
 
@@ -106,6 +109,7 @@ def write_site(kg: KnowledgeGraph, out_dir: Path, *, title: str | None = None) -
         (folder / "search-index.js").write_text(
             as_script("VAULTKG_SEARCH", search_index(ctx)), "utf-8"
         )
+        write_feeds(folder, ctx, site_title)
         _copy_static(folder)
         report.skipped_files = _copy_files(kg, {a: ctx.urls.files[a] for a in pages.files}, folder)
         report.files = len(pages.files) - len(report.skipped_files)

@@ -14,6 +14,7 @@ from ...constants import CERTAINTIES, LEVELS
 from ...kg.entities import TARGET_TYPES
 from ...kg.evidence import rank
 from ...kg.model import Claim, Relation
+from ...model import Note
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
 from .context import SiteContext
@@ -25,6 +26,7 @@ from .urls import href, root_prefix, slugify
 
 CLAIM_ORDER = tuple(reversed(LEVELS))  # weakest first
 MAX_CLAIM_TEXT = 160
+MIN_TOC_HEADINGS = 3
 
 
 @dataclass(slots=True)
@@ -160,19 +162,21 @@ class Pages:
         ctx = self.ctx
         note = ctx.kg.vault.notes[path]
         page = ctx.urls.notes[path]
-        body = self.renderer.render(path)
+        body = self.renderer.render(path, drop_title=True)
         self.files |= body.files
         claims = ctx.claims_by_note.get(path, [])
         title_claims = [Markup(badge_html(ctx, c, page)) for c in claims if c.id not in body.placed]
         entity = ctx.kg.entities.get(path)
-        first = note.headings[0] if note.headings else None
-        shows_title = bool(first and first.level == 1 and first.text.strip() == note.title)
+        anchors = ctx.anchors(path).by_line
         tags = sorted({t.name for t in note.tags}, key=str.lower)
         data: dict[str, Any] = {
             "note": note,
             "type": node_type(ctx, path),
             "body": Markup(body.html),
-            "shows_title": shows_title,
+            "features": body.features,
+            "title_id": anchors.get(note.headings[0].line) if body.title_dropped else None,
+            "breadcrumbs": [{"name": part, "href": None} for part in path.split("/")[:-1]],
+            "toc": table_of_contents(note, anchors, skip_first=body.title_dropped),
             "title_claims": title_claims,
             "tags": [
                 {"name": t, "href": href(page, ctx.urls.tags[t.lower()])}
@@ -223,6 +227,11 @@ class Pages:
             if r.subject in ents and r.object in ents and ents[r.object].type in TARGET_TYPES:
                 cells[(r.subject, r.object)].append(r)
         drugs = sorted({d for d, _ in cells}, key=lambda k: ctx.title(k).lower())
+
+        def groups(key: str) -> list[dict[str, str]]:
+            """A drug's classes or a target's families, for the matrix's filters."""
+            return [{"id": slugify(p), "title": ctx.title(p)} for p in ents[key].parents]
+
         targets = sorted({t for _, t in cells}, key=lambda k: ctx.title(k).lower())
         rows = []
         for d in drugs:
@@ -248,14 +257,17 @@ class Pages:
                         }
                     )
                 row.append(entries)
-            rows.append({"drug": self.note_link(d, page), "cells": row})
+            rows.append({"drug": self.note_link(d, page), "cells": row, "groups": groups(d)})
+        columns = [{**self.note_link(t, page), "groups": groups(t)} for t in targets]
         return self._render(
             "matrix.html",
             page,
             "Drug × target matrix",
             relations_ld(ctx),
-            targets=[self.note_link(t, page) for t in targets],
+            targets=columns,
             rows=rows,
+            classes=_group_options(rows),
+            families=_group_options(columns),
             levels=LEVELS,
             why=None if ctx.kg.relations else ctx.kg.why_no_relations(),
         )
@@ -334,6 +346,23 @@ class Pages:
 
     def search(self) -> Page:
         return self._render("search.html", "search.html", "Search", list_ld(self.ctx, "Search", []))
+
+
+def _group_options(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The classes (or families) named by ``items``, once each, by title."""
+    found = {g["id"]: g for item in items for g in item["groups"]}
+    return sorted(found.values(), key=lambda g: g["title"].lower())
+
+
+def table_of_contents(
+    note: Note, anchors: dict[int, str], *, skip_first: bool
+) -> list[dict[str, Any]]:
+    """The note's headings, for notes with at least ``MIN_TOC_HEADINGS`` (else empty)."""
+    heads = [h for h in note.headings[1 if skip_first else 0 :] if h.line in anchors]
+    if len(heads) < MIN_TOC_HEADINGS:
+        return []
+    top = min(h.level for h in heads)
+    return [{"text": h.text, "id": anchors[h.line], "depth": h.level - top} for h in heads]
 
 
 def _count_levels(claims: list[Claim]) -> dict[str, int]:

@@ -12,7 +12,7 @@ _TAGS = {
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "tabindex", "role", "aria-label"},
+    "*": {"class", "id", "title", "lang", "dir", "tabindex", "role", "aria-label", "aria-hidden"},
     "a": {"href", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "style"},
