@@ -74,11 +74,12 @@ def highlight_css() -> str:
     return "\n".join([head, *rules]) + "\n"
 
 
-def _hex(colour: str) -> str:
+def _hex(colour: str | None) -> str:
     return f"#{colour}" if colour else "currentColor"
 
 
 def _css_class(token: object) -> str:
     from pygments.token import STANDARD_TYPES
 
-    return STANDARD_TYPES.get(token, "")  # type: ignore[call-overload]
+    found: str = STANDARD_TYPES.get(token, "")  # type: ignore[call-overload]
+    return found

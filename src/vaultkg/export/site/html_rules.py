@@ -27,7 +27,7 @@ class SiteHtml(RendererHTML):
         super().__init__()
         self.site = site
         # the plugins' render rules (footnotes, math), bound to this renderer instead
-        for name, rule in site.md.renderer.rules.items():
+        for name, rule in site.md.renderer.rules.items():  # type: ignore[attr-defined]
             func = getattr(rule, "__func__", None)
             if func is not None and name not in self.rules:
                 self.rules[name] = func.__get__(self)
@@ -229,7 +229,7 @@ class SiteHtml(RendererHTML):
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
         closers = env.get("quote_closers") or ["</blockquote>\n"]
-        closer = closers.pop()
+        closer: str = closers.pop()
         if closer != "</blockquote>\n" and env.get("callout_folds"):
             env["callout_folds"].pop()
         return closer
