@@ -87,7 +87,6 @@ def test_xss_note_has_nothing_that_runs(tmp_path: Path) -> None:
     assert scripts == [
         '<script type="application/ld+json">',
         '<script type="application/json" id="local-graph-data">',
-        '<script src="../../static/vendor/cytoscape.min.js">',
         '<script src="../../static/graph.js">',
     ]
 

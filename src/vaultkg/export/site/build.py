@@ -20,8 +20,7 @@ STATIC_FILES = (
     "site.css",
     "site.js",
     "graph.js",
-    "vendor/cytoscape.min.js",
-    "vendor/cytoscape.LICENSE",
+    "graph.css",
 )
 
 

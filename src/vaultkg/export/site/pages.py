@@ -16,7 +16,7 @@ from ...kg.model import Claim, Relation
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
 from .context import CERTAINTIES, LEVELS, SiteContext
-from .graphdata import LocalGraphs, node_type
+from .graphdata import KG_TYPES, LocalGraphs, node_type
 from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
 from .links import Backlink
 from .render import NoteRenderer
@@ -24,6 +24,7 @@ from .urls import href, root_prefix, slugify
 
 CLAIM_ORDER = ("unsupported", "very-low", "low", "moderate", "high")
 MAX_CLAIM_TEXT = 160
+GRAPH_SIZES = (1500, 3000, 6000)  # the graph page's choices of how many notes to show
 
 
 @dataclass(slots=True)
@@ -323,12 +324,20 @@ class Pages:
         )
 
     def graph_page(self) -> Page:
+        nodes = self.graph["nodes"]
+        total, shown = len(nodes), self.graph["shown"]
+        sizes = sorted({shown, total} | {n for n in GRAPH_SIZES if shown < n < total})
         return self._render(
             "graph.html",
             "graph.html",
             "Graph",
-            list_ld(self.ctx, "Graph", sorted(self.ctx.published)),
-            types=sorted({n["type"] for n in self.graph["nodes"]}),
+            list_ld(self.ctx, "Graph", []),  # the page lists nothing: graph-data.js has it
+            types=sorted({n["type"] for n in nodes}),
+            levels=LEVELS,
+            total=total,
+            shown=shown,
+            kg_nodes=sum(1 for n in nodes if n["type"] in KG_TYPES),
+            sizes=sizes,
         )
 
     def search(self) -> Page:
