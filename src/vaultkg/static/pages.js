@@ -1,4 +1,4 @@
-/* vaultkg site: the claims pages' filters. A page shows 500 claims; a filter searches all of
+/* vaultkg site: the claims pages' filters. A page shows 200 claims; a filter searches all of
  * them, from claims-data.js, loaded (as a script: file:// allows no fetch) when first needed. */
 (function () {
   "use strict";
@@ -10,7 +10,7 @@
   var more = document.getElementById("claims-more");
   var pages = document.getElementById("claims-pages");
   var original = list.innerHTML, originalCount = count.textContent, originalStart = list.start;
-  var perPage = parseInt(form.dataset.perPage, 10) || 500;
+  var perPage = parseInt(form.dataset.perPage, 10) || 200;
   var loading = null, hits = [], shown = 0;
 
   function load(done) {

@@ -14,7 +14,7 @@ from .urls import slugify
 
 T = TypeVar("T")
 
-CLAIMS_PER_PAGE = 500
+CLAIMS_PER_PAGE = 200  # about 350 KB of HTML on a generated vault (badges, JSON-LD)
 NOTES_PER_PAGE = 1000
 FOLDER_DIR = "folders"
 

@@ -226,6 +226,7 @@ class Pages:
                 claims_ld(self.ctx, list(chunk)),
                 claims=[self.claim_view(c, page) for c in chunk],
                 total=len(ordered),
+                per_page=CLAIMS_PER_PAGE,
                 first=(number - 1) * CLAIMS_PER_PAGE + 1,
                 levels=CLAIM_ORDER,
                 certainties=CERTAINTIES,
