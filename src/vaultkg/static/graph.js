@@ -236,19 +236,25 @@
       var p = self.toScreen(n);
       if (p[0] < 0 || p[1] < 0 || p[0] > self.w || p[1] > self.h) return;
       var text = n.label.length > 40 ? n.label.slice(0, 39) + "…" : n.label;
-      var tw = c.measureText(text).width + 6;
-      var box = [p[0] - tw / 2, p[1] + self.radius(n) + 2, tw, 16];
-      for (var t = 0; t < taken.length && !force; t++) {
-        var o = taken[t];
-        if (box[0] < o[0] + o[2] && o[0] < box[0] + box[2] && box[1] < o[1] + o[3] && o[1] < box[1] + box[3]) return;
+      var tw = c.measureText(text).width + 6, r = self.radius(n);
+      // below the node, else above, right or left of it: the first spot that is free
+      var spots = [[p[0] - tw / 2, p[1] + r + 2], [p[0] - tw / 2, p[1] - r - 18],
+        [p[0] + r + 3, p[1] - 8], [p[0] - r - 3 - tw, p[1] - 8]];
+      var box = null;
+      for (var s = 0; s < spots.length && !box; s++) {
+        var b = [spots[s][0], spots[s][1], tw, 16];
+        if (force || !taken.some(function (o) {
+          return b[0] < o[0] + o[2] && o[0] < b[0] + b[2] && b[1] < o[1] + o[3] && o[1] < b[1] + b[3];
+        })) box = b;
       }
+      if (!box) return;
       taken.push(box);
       c.globalAlpha = 0.8;
       c.fillStyle = self.bg;
       c.fillRect(box[0], box[1], box[2], box[3]);
       c.globalAlpha = 1;
       c.fillStyle = self.text;
-      c.fillText(text, p[0], box[1] + 2);
+      c.fillText(text, box[0] + tw / 2, box[1] + 2);
       drawn.push(n.label);
     }
     var first = [];
