@@ -39,11 +39,7 @@
     this.nodes = data.nodes;
     this.byId = {};
     this.nodes.forEach(function (n, i) { self.byId[n.id] = i; });
-    this.colors = palette(this.nodes);
-    var style = getComputedStyle(box);
-    this.text = style.color;
-    this.bg = style.backgroundColor;
-    this.relationColor = this.colors.drug || cssColor("type-drug", "color");
+    this.recolor();
     this.canvas = document.createElement("canvas");
     this.canvas.className = "graph-canvas";
     box.appendChild(this.canvas);
@@ -61,7 +57,27 @@
     this.fit();
     this.bind();
     window.addEventListener("resize", function () { self.resize(); self.redraw(); });
+    // a light/dark switch changes the page's colours: take them again
+    var again = function () { self.recolor(); self.redraw(); };
+    if (window.MutationObserver) {
+      var watch = new MutationObserver(again);
+      [document.documentElement, document.body].forEach(function (el) {
+        watch.observe(el, { attributes: true, attributeFilter: ["class", "data-theme", "style"] });
+      });
+    }
+    if (window.matchMedia) {
+      var media = window.matchMedia("(prefers-color-scheme: dark)");
+      if (media.addEventListener) media.addEventListener("change", again);
+    }
   }
+
+  View.prototype.recolor = function () {
+    this.colors = palette(this.nodes);
+    var style = getComputedStyle(this.box);
+    this.text = style.color;
+    this.bg = style.backgroundColor;
+    this.relationColor = this.colors.drug || cssColor("type-drug", "color");
+  };
 
   View.prototype.resize = function () {
     var ratio = window.devicePixelRatio || 1;
@@ -139,7 +155,9 @@
     var near = this.hover >= 0 ? this.neighbours(this.hover) : null;
     // edges: one path per style
     c.lineWidth = 1;
-    c.globalAlpha = near ? 0.06 : Math.min(0.35, 0.1 + 0.1 * k / this.k0);
+    // fainter as there are more of them, so 100,000 links stay a haze, not a black disc
+    var density = Math.min(1, Math.sqrt(4000 / Math.max(this.edges.length, 1)));
+    c.globalAlpha = near ? 0.06 : Math.min(0.35, 0.1 + 0.1 * k / this.k0) * density;
     c.strokeStyle = this.text;
     c.beginPath();
     var rel = [];
