@@ -24,6 +24,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PREVIOUS = "/work/venvs/prev/bin/python"
 RUN_CLI = "import sys; from vaultkg.cli import main; sys.argv[0] = 'vaultkg'; main()"
+# the graph page's data and layout alone, with the new code (after reading the vault)
+TIME_LAYOUT = """
+import sys, time
+import vaultkg
+from vaultkg.export.site.context import SiteContext
+from vaultkg.export.site.graphdata import graph_data
+from vaultkg.export.site.links import note_edges
+from vaultkg.privacy import public_graph
+ctx = SiteContext.of(public_graph(vaultkg.load(sys.argv[1])))
+edges = note_edges(ctx)
+start = time.perf_counter()
+data = graph_data(ctx, edges)
+print(f"graph data and layout: {time.perf_counter() - start:.2f} s for "
+      f"{len(data['nodes'])} nodes, {len(data['edges'])} edges ({data['shown']} shown first)")
+"""
 
 
 @dataclass
@@ -94,6 +109,9 @@ def main() -> None:
     )
     parser.add_argument("--skip-peer", action="store_true", help="build with the new code only")
     parser.add_argument("--workdir", type=Path, help="keep the vault and sites here")
+    parser.add_argument(
+        "--layout", action="store_true", help="also time the graph data and layout alone"
+    )
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-site-"))
@@ -121,6 +139,8 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)
         builds.append(build(name, python, vault, out))
     report(builds)
+    if args.layout:
+        subprocess.run([args.python, "-c", TIME_LAYOUT, str(vault)], check=True)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -230,3 +230,24 @@ def test_folders_of() -> None:
     }
     assert tree.children == {"": ["A"], "A": ["A/B"]}
     assert tree.total == {"": 3, "A": 2, "A/B": 1}
+
+
+def test_private_notes_leave_no_folder_or_tag_page(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    (vault / "Private" / "Deep").mkdir(parents=True)
+    (vault / "Public").mkdir()
+    (vault / "Private" / "Deep" / "Diary.md").write_text(
+        "---\npublish: false\n---\n# Diary\n\nToday #zqxsecret/inner and #shared.\n"
+    )
+    (vault / "Public" / "Open.md").write_text("# Open\n\nA note about #shared things.\n")
+    out = tmp_path / "site"
+    write_site(vaultkg.load(str(vault)), out)
+    folder_pages = sorted(p.relative_to(out).as_posix() for p in (out / "folders").rglob("*"))
+    assert folder_pages == ["folders/index.html", "folders/public", "folders/public/index.html"]
+    tag_pages = sorted(p.relative_to(out).as_posix() for p in (out / "tags").rglob("*"))
+    assert tag_pages == ["tags/shared.html"]
+    everything = "\n".join(
+        p.read_text("utf-8") for p in out.rglob("*") if p.suffix in (".html", ".js")
+    )
+    assert "Private" not in everything and "zqxsecret" not in everything
+    assert "Diary" not in everything
