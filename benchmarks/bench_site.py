@@ -112,37 +112,36 @@ def main() -> None:
     parser.add_argument(
         "--layout", action="store_true", help="also time the graph data and layout alone"
     )
+    parser.add_argument("--layout-only", action="store_true", help="time only that")
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-site-"))
+    try:
+        run(args, work)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
     work.mkdir(parents=True, exist_ok=True)
     vault = work / f"vault-{args.notes}"
     if not vault.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "benchmarks" / "generate_vault.py"),
-                str(vault),
-                "--notes",
-                str(args.notes),
-                "--seed",
-                str(args.seed),
-            ],
-            check=True,
-        )
+        gen = ROOT / "benchmarks" / "generate_vault.py"
+        cmd = [sys.executable, str(gen), str(vault), "--notes", str(args.notes)]
+        subprocess.run([*cmd, "--seed", str(args.seed)], check=True)
     print(f"vault: {vault} ({args.notes} notes); cores: {os.cpu_count()}")
-    runs = [] if args.skip_peer else [("previous", args.peer_python)]
-    runs.append(("new", args.python))
-    builds = []
-    for name, python in runs:
-        out = work / f"site-{name}"
-        shutil.rmtree(out, ignore_errors=True)
-        builds.append(build(name, python, vault, out))
-    report(builds)
-    if args.layout:
+    if not args.layout_only:
+        runs = [] if args.skip_peer else [("previous", args.peer_python)]
+        runs.append(("new", args.python))
+        builds = []
+        for name, python in runs:
+            out = work / f"site-{name}"
+            shutil.rmtree(out, ignore_errors=True)
+            builds.append(build(name, python, vault, out))
+        report(builds)
+    if args.layout or args.layout_only:
         subprocess.run([args.python, "-c", TIME_LAYOUT, str(vault)], check=True)
-    if not args.workdir:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -139,6 +139,8 @@ def test_graph_filters_and_find(site: Path, page) -> None:  # type: ignore[no-un
     pos = page.evaluate("window.vaultkgGraph.position('Caffeine')")
     box = page.locator("#graph").bounding_box()
     assert abs(pos[0] - (box["x"] + box["width"] / 2)) < 2  # centred on it
+    page.locator("#graph-open").click()  # and a link opens it, from the keyboard too
+    page.wait_for_url("**/notes/drugs/caffeine.html")
     assert page.errors == []
 
 
@@ -197,4 +199,25 @@ def test_big_vault_graph_pans_at_30_fps(big_site: Path, page) -> None:  # type: 
     print(f"{label!r}, unnamed at first, is named zoomed in {factor}x")
     assert factor is not None
     page.screenshot(path=str(SHOTS / "vaultkg-graph-10k.png"))
+    assert page.errors == []
+
+
+def test_long_unbroken_strings_wrap(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    word = "x" * 400
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / f"Caffeine {word[:120]}.md").write_text(
+        "---\ntype: drug\n---\n"
+        f"Caffeine blocks the adenosine A2A receptor {word}.\n\n"
+        f"| a | b |\n|---|---|\n| {word} | c |\n\n`{word}`\n\n```\n{word}\n```\n",
+        "utf-8",
+    )
+    out = tmp_path / "site"
+    write_site(vaultkg.load(str(vault)), out)
+    note = next((out / "notes").glob("*.html"))
+    for html in (out / "index.html", out / "claims.html", note, out / "folders/index.html"):
+        page.goto(html.as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{html.name} is {width} px wide"
+    assert word in (out / "claims.html").read_text("utf-8")  # the claim is on the page
     assert page.errors == []

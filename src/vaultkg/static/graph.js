@@ -367,17 +367,35 @@
 
   View.prototype.bind = function () {
     var self = this, canvas = this.canvas, start = null, last = null;
+    var touches = {}, spread = 0; // pointers down, and the distance between two of them
     function local(evt) {
       var r = canvas.getBoundingClientRect();
       return [evt.clientX - r.left, evt.clientY - r.top];
     }
+    function pinch() {
+      var ids = Object.keys(touches);
+      if (ids.length !== 2) return null;
+      var a = touches[ids[0]], b = touches[ids[1]];
+      return [Math.hypot(a[0] - b[0], a[1] - b[1]), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    }
     canvas.addEventListener("pointerdown", function (evt) {
-      start = last = local(evt);
+      touches[evt.pointerId] = local(evt);
+      var two = pinch();
+      if (two) { spread = two[0]; start = null; }
+      else start = local(evt);
+      last = local(evt);
       self.dragging = true;
       canvas.setPointerCapture && canvas.setPointerCapture(evt.pointerId);
     });
     canvas.addEventListener("pointermove", function (evt) {
       var p = local(evt);
+      if (touches[evt.pointerId]) touches[evt.pointerId] = p;
+      var two = pinch();
+      if (two) { // two fingers: zoom around their middle
+        if (spread > 0) self.zoomAt(two[0] / spread, two[1], two[2]);
+        spread = two[0];
+        return;
+      }
       if (self.dragging && last) {
         self.panBy(p[0] - last[0], p[1] - last[1]);
         last = p;
@@ -392,10 +410,13 @@
       }
     });
     function end(evt) {
+      var pinching = Object.keys(touches).length > 1;
+      delete touches[evt.pointerId];
+      if (pinching) { last = null; return; } // lifting one finger of two neither taps nor pans
       if (!self.dragging) return;
       self.dragging = false;
       var p = local(evt);
-      var moved = start ? Math.hypot(p[0] - start[0], p[1] - start[1]) : 0;
+      var moved = start ? Math.hypot(p[0] - start[0], p[1] - start[1]) : Infinity;
       start = last = null;
       if (moved < 4) {
         var hit = self.pick(p[0], p[1]);
@@ -465,6 +486,7 @@
 
   function searchBox(view, data, form) {
     var input = form.elements.q, list = document.getElementById("graph-matches");
+    var open = document.getElementById("graph-open");
     if (!input || !list) return;
     function matches(q) {
       q = q.trim().toLowerCase();
@@ -486,6 +508,11 @@
       view.centerOn(i, Math.max(view.cam.k, 1.5));
       list.textContent = "";
       input.value = data.nodes[i].label;
+      if (open) {
+        open.href = view.root + data.nodes[i].url;
+        open.textContent = "Open " + data.nodes[i].label + " ›";
+        open.hidden = false;
+      }
     }
     input.addEventListener("input", function () {
       list.textContent = "";
