@@ -251,3 +251,23 @@ def test_private_notes_leave_no_folder_or_tag_page(tmp_path: Path) -> None:
     )
     assert "Private" not in everything and "zqxsecret" not in everything
     assert "Diary" not in everything
+
+
+def test_tags_list_splits_into_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages_module, "TAGS_PER_PAGE", 2)
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "One.md").write_text("# One\n\n#alpha #beta/gamma #delta\n")
+    out = tmp_path / "site"
+    write_site(vaultkg.load(str(vault)), out)
+    assert sorted(p.name for p in out.glob("tags*.html")) == ["tags.html", "tags.p2.html"]
+    first = (out / "tags.html").read_text("utf-8")
+    second = (out / "tags.p2.html").read_text("utf-8")
+    found = re.findall(r'<a class="tag" href="([^"]+)">#([^<]+)</a>', first + second)
+    assert found == [
+        ("tags/alpha.html", "alpha"),
+        ("tags/beta.html", "beta"),
+        ("tags/beta/gamma.html", "beta/gamma"),
+        ("tags/delta.html", "delta"),
+    ]
+    assert '<a rel="next" href="tags.p2.html">Next ›</a>' in first

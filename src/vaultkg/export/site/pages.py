@@ -33,6 +33,7 @@ from .urls import href, root_prefix, slugify
 
 CLAIM_ORDER = ("unsupported", "very-low", "low", "moderate", "high")
 MAX_CLAIM_TEXT = 160
+TAGS_PER_PAGE = 2000  # tags.html: about 130 bytes a tag
 INDEX_PER_FOLDER = 50  # notes of each folder listed on the index; the folder page has all
 GRAPH_SIZES = (1500, 3000, 6000)  # the graph page's choices of how many notes to show
 
@@ -314,7 +315,7 @@ class Pages:
             listing.append(
                 {
                     "name": name,
-                    "href": href("tags.html", first),
+                    "href": first,  # made relative to its page below
                     "count": len(tree.all_members(key)),
                     "depth": key.count("/"),
                 }
@@ -349,13 +350,18 @@ class Pages:
                     notes=[self._listed(p, page) for p in chunk],
                     pager=_pager(page, first, number, len(pages)),
                 )
-        yield self._render(
-            "tags.html",
-            "tags.html",
-            "Tags",
-            list_ld(ctx, "Tags", []),
-            tags=listing,
-        )
+        pages = chunks(listing, TAGS_PER_PAGE)
+        for number, chunk in enumerate(pages, 1):
+            page = page_path("tags.html", number)
+            yield self._render(
+                "tags.html",
+                page,
+                "Tags" if number == 1 else f"Tags, page {number}",
+                list_ld(ctx, "Tags", []),
+                tags=[{**t, "href": href(page, t["href"])} for t in chunk],
+                total=len(listing),
+                pager=_pager(page, "tags.html", number, len(pages)),
+            )
 
     def _listed(self, path: str, page: str) -> dict[str, Any]:
         return {**self.note_link(path, page), "type": node_type(self.ctx, path)}
