@@ -221,3 +221,16 @@ def test_long_unbroken_strings_wrap(tmp_path: Path, page) -> None:  # type: igno
         assert width <= 1280, f"{html.name} is {width} px wide"
     assert word in (out / "claims.html").read_text("utf-8")  # the claim is on the page
     assert page.errors == []
+
+
+def test_claims_filters_from_the_address(site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "claims.html").as_uri() + "?level=low&note=Drugs/Caffeine.md")
+    kg = vaultkg.load(str(VAULT))
+    expected = sum(1 for c in kg.claims if c.level == "low" and c.note == "Drugs/Caffeine.md")
+    assert expected > 0
+    page.wait_for_function(
+        f"document.getElementById('claim-count').textContent === '{expected} claims'"
+    )
+    notes = page.eval_on_selector_all("#claims-list > li", "els => els.map(e => e.dataset.note)")
+    assert notes == ["Drugs/Caffeine.md"] * expected
+    assert page.errors == []
