@@ -6,6 +6,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from ...kg.graph import KnowledgeGraph
@@ -22,8 +23,9 @@ STATIC_FILES = (
     "site.css",
     "site.js",
     "graph.js",
-    "vendor/cytoscape.min.js",
-    "vendor/cytoscape.LICENSE",
+    "graph.css",
+    "pages.js",
+    "pages.css",
     *READER_FILES,
 )
 
@@ -68,6 +70,18 @@ def _copy_files(kg: KnowledgeGraph, files: dict[str, str], folder: Path) -> list
     return skipped
 
 
+def _write_listings(folder: Path, pages: Pages, broken: int) -> int:
+    """The paged listings (claims, tags, folders, index) and the claims filters' data."""
+    count = 0
+    for page in chain(pages.claims(), pages.tags(), pages.folders(), [pages.index(broken)]):
+        _write(folder, page)
+        count += 1
+    (folder / "claims-data.js").write_text(
+        as_script("VAULTKG_CLAIMS", pages.claims_data()), "utf-8"
+    )
+    return count
+
+
 def write_site(kg: KnowledgeGraph, out_dir: Path, *, title: str | None = None) -> SiteReport:
     """Write the vault's site into ``out_dir``, replacing what was there in one step.
 
@@ -97,14 +111,10 @@ def write_site(kg: KnowledgeGraph, out_dir: Path, *, title: str | None = None) -
         for path in sorted(ctx.published):
             _write(folder, pages.note(path))
             count += 1
-        for page in (pages.claims(), pages.matrix(), pages.graph_page(), pages.search()):
+        for page in (pages.matrix(), pages.graph_page(), pages.search()):
             _write(folder, page)
             count += 1
-        for page in pages.tags():
-            _write(folder, page)
-            count += 1
-        _write(folder, pages.index(broken))
-        count += 1
+        count += _write_listings(folder, pages, broken)
         (folder / "graph-data.js").write_text(as_script("VAULTKG_GRAPH", graph), "utf-8")
         (folder / "search-index.js").write_text(
             as_script("VAULTKG_SEARCH", search_index(ctx)), "utf-8"

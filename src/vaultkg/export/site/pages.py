@@ -17,16 +17,28 @@ from ...kg.model import Claim, Relation
 from ...model import Note
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
-from .context import SiteContext
-from .graphdata import LocalGraphs, node_type
+from .context import CERTAINTIES, LEVELS, SiteContext
+from .graphdata import KG_TYPES, LocalGraphs, node_type
 from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
 from .links import Backlink
+from .listings import (
+    CLAIMS_PER_PAGE,
+    NOTES_PER_PAGE,
+    Folders,
+    TagTree,
+    chunks,
+    page_path,
+    parents,
+)
 from .render import NoteRenderer
 from .urls import href, root_prefix, slugify
 
 CLAIM_ORDER = tuple(reversed(LEVELS))  # weakest first
 MAX_CLAIM_TEXT = 160
 MIN_TOC_HEADINGS = 3
+TAGS_PER_PAGE = 2000  # tags.html: about 130 bytes a tag
+INDEX_PER_FOLDER = 50  # notes of each folder listed on the index; the folder page has all
+GRAPH_SIZES = (1500, 3000, 6000)  # the graph page's choices of how many notes to show
 
 
 @dataclass(slots=True)
@@ -74,6 +86,7 @@ class Pages:
         self.renderer = NoteRenderer(ctx)
         self.claim_by_id = {c.id: c for c in ctx.claims}
         self.files: set[str] = set()  # attachments the pages use, to copy
+        self.folder_tree = Folders.of(sorted(ctx.published), set(ctx.urls.notes.values()))
         self.claims_by_entity: dict[str, list[Claim]] = defaultdict(list)
         for c in ctx.claims:
             for e in dict.fromkeys(c.entities):
@@ -199,24 +212,46 @@ class Pages:
         }
         return self._render("note.html", page, note.title, note_ld(ctx, path), **data)
 
-    def claims(self) -> Page:
-        page = "claims.html"
-        ordered = sorted(
-            self.ctx.claims,
-            key=lambda c: (CLAIM_ORDER.index(c.level), c.note.lower(), c.line),
+    def ordered_claims(self) -> list[Claim]:
+        """Unsupported claims first, then by note and line: the order of the claims pages."""
+        return sorted(
+            self.ctx.claims, key=lambda c: (CLAIM_ORDER.index(c.level), c.note.lower(), c.line)
         )
-        notes = sorted({c.note for c in ordered}, key=lambda p: self.ctx.title(p).lower())
-        return self._render(
-            "claims.html",
-            page,
-            "Claims",
-            claims_ld(self.ctx, ordered),
-            claims=[self.claim_view(c, page) for c in ordered],
-            levels=CLAIM_ORDER,
-            certainties=CERTAINTIES,
-            notes=[{"path": p, "title": self.ctx.title(p)} for p in notes],
-            counts=_count_levels(ordered),
-        )
+
+    def claims(self) -> Iterator[Page]:
+        """The claims, ``CLAIMS_PER_PAGE`` to a page; filters search them all (claims-data.js)."""
+        ordered = self.ordered_claims()
+        counts = _count_levels(ordered)
+        pages = chunks(ordered, CLAIMS_PER_PAGE)
+        for number, chunk in enumerate(pages, 1):
+            page = page_path("claims.html", number)
+            yield self._render(
+                "claims.html",
+                page,
+                "Claims" if number == 1 else f"Claims, page {number}",
+                claims_ld(self.ctx, list(chunk)),
+                claims=[self.claim_view(c, page) for c in chunk],
+                total=len(ordered),
+                per_page=CLAIMS_PER_PAGE,
+                first=(number - 1) * CLAIMS_PER_PAGE + 1,
+                levels=CLAIM_ORDER,
+                certainties=CERTAINTIES,
+                counts=counts,
+                pager=_pager(page, "claims.html", number, len(pages)),
+            )
+
+    def claims_data(self) -> dict[str, Any]:
+        """Every claim, compact, for the claims page's filters: loaded when a filter is set."""
+        ordered = self.ordered_claims()
+        notes = sorted({c.note for c in ordered})
+        index = {p: i for i, p in enumerate(notes)}
+        return {
+            "notes": [[p, self.ctx.title(p), self.ctx.urls.notes[p]] for p in notes],
+            "claims": [
+                [c.text, c.level, c.certainty, index[c.note], claim_anchor(c.id), list(c.flags)]
+                for c in ordered
+            ],
+        }
 
     def matrix(self) -> Page:
         page = "matrix.html"
@@ -272,44 +307,134 @@ class Pages:
             why=None if ctx.kg.relations else ctx.kg.why_no_relations(),
         )
 
-    def tags(self) -> Iterator[Page]:
+    def tag_tree(self) -> TagTree:
         ctx = self.ctx
         members: dict[str, set[str]] = defaultdict(set)
         names: dict[str, str] = {}
-        for path in ctx.published:
+        for path in sorted(ctx.published):
             for t in ctx.kg.vault.notes[path].tags:
                 members[t.name.lower()].add(path)
                 names.setdefault(t.name.lower(), t.name)
+        return TagTree.of(names, members, {k: ctx.urls.tags[k] for k in names})
+
+    def tags(self) -> Iterator[Page]:
+        """A page per tag (and per parent of a nested tag), then the list of all tags."""
+        ctx = self.ctx
+        tree = self.tag_tree()
         listing = []
-        for key in sorted(members):
-            page = ctx.urls.tags[key]
-            paths = sorted(members[key], key=lambda p: ctx.title(p).lower())
+        for key in sorted(tree.names):
+            first = tree.pages[key]
+            name = tree.names[key]
             listing.append(
-                {"name": names[key], "href": href("tags.html", page), "count": len(paths)}
+                {
+                    "name": name,
+                    "href": first,  # made relative to its page below
+                    "count": len(tree.all_members(key)),
+                    "depth": key.count("/"),
+                }
             )
+            paths = sorted(tree.members[key], key=lambda p: (ctx.title(p).lower(), p))
+            pages = chunks(paths, NOTES_PER_PAGE)
+            for number, chunk in enumerate(pages, 1):
+                page = page_path(first, number)
+                parts = key.split("/")
+                yield self._render(
+                    "tag.html",
+                    page,
+                    f"#{name}" if number == 1 else f"#{name}, page {number}",
+                    list_ld(ctx, f"#{name}", list(chunk)),
+                    tag=name,
+                    total=len(paths),
+                    parents=[
+                        {
+                            "name": tree.names["/".join(parts[:i])],
+                            "href": href(page, tree.pages["/".join(parts[:i])]),
+                        }
+                        for i in range(1, len(parts))
+                    ],
+                    children=[
+                        {
+                            "name": tree.names[c],
+                            "href": href(page, tree.pages[c]),
+                            "count": len(tree.all_members(c)),
+                        }
+                        for c in tree.children.get(key, [])
+                    ],
+                    notes=[self._listed(p, page) for p in chunk],
+                    pager=_pager(page, first, number, len(pages)),
+                )
+        pages = chunks(listing, TAGS_PER_PAGE)
+        for number, chunk in enumerate(pages, 1):
+            page = page_path("tags.html", number)
             yield self._render(
-                "tag.html",
+                "tags.html",
                 page,
-                f"#{names[key]}",
-                list_ld(ctx, f"#{names[key]}", paths),
-                tag=names[key],
-                notes=[{**self.note_link(p, page), "type": node_type(ctx, p)} for p in paths],
+                "Tags" if number == 1 else f"Tags, page {number}",
+                list_ld(ctx, "Tags", []),
+                tags=[{**t, "href": href(page, t["href"])} for t in chunk],
+                total=len(listing),
+                pager=_pager(page, "tags.html", number, len(pages)),
             )
-        yield self._render(
-            "tags.html",
-            "tags.html",
-            "Tags",
-            list_ld(ctx, "Tags", []),
-            tags=listing,
-        )
+
+    def _listed(self, path: str, page: str) -> dict[str, Any]:
+        return {**self.note_link(path, page), "type": node_type(self.ctx, path)}
+
+    def folders(self) -> Iterator[Page]:
+        """A page per folder: its subfolders, then its notes, ``NOTES_PER_PAGE`` to a page."""
+        ctx = self.ctx
+        tree = self.folder_tree
+        for folder, first in sorted(tree.pages.items()):
+            paths = sorted(tree.notes.get(folder, []), key=lambda p: (ctx.title(p).lower(), p))
+            pages = chunks(paths, NOTES_PER_PAGE)
+            name = folder.rsplit("/", 1)[-1] if folder else "Vault root"
+            for number, chunk in enumerate(pages, 1):
+                page = page_path(first, number)
+                yield self._render(
+                    "folder.html",
+                    page,
+                    name if number == 1 else f"{name}, page {number}",
+                    list_ld(ctx, name, list(chunk)),
+                    folder=folder,
+                    name=name,
+                    total=tree.total[folder],
+                    direct=len(paths),
+                    crumbs=[
+                        {
+                            "name": f.rsplit("/", 1)[-1] if f else "Vault root",
+                            "href": href(page, tree.pages[f]),
+                        }
+                        for f in parents(folder)
+                    ],
+                    subfolders=[
+                        {
+                            "name": f.rsplit("/", 1)[-1],
+                            "href": href(page, tree.pages[f]),
+                            "count": tree.total[f],
+                        }
+                        for f in tree.children.get(folder, [])
+                    ],
+                    notes=[self._listed(p, page) for p in chunk],
+                    pager=_pager(page, first, number, len(pages)),
+                )
 
     def index(self, broken_links: int) -> Page:
+        """Statistics, then each folder with its first ``INDEX_PER_FOLDER`` notes."""
         ctx = self.ctx
         page = "index.html"
-        folders: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for path in sorted(ctx.published, key=lambda p: ctx.title(p).lower()):
-            folder = path.rsplit("/", 1)[0] if "/" in path else ""
-            folders[folder].append({**self.note_link(path, page), "type": node_type(ctx, path)})
+        tree = self.folder_tree
+        folders = []
+        listed: list[str] = []
+        for folder in sorted(tree.notes):
+            paths = sorted(tree.notes[folder], key=lambda p: (ctx.title(p).lower(), p))
+            listed.extend(paths[:INDEX_PER_FOLDER])
+            folders.append(
+                {
+                    "name": folder or "Vault root",
+                    "href": href(page, tree.pages[folder]),
+                    "count": len(paths),
+                    "notes": [self._listed(p, page) for p in paths[:INDEX_PER_FOLDER]],
+                }
+            )
         by_type: dict[str, int] = defaultdict(int)
         for key in ctx.kg.entities:
             if key in ctx.published:
@@ -319,7 +444,7 @@ class Pages:
             "index.html",
             page,
             self.site_title,
-            list_ld(ctx, self.site_title, sorted(ctx.published)),
+            list_ld(ctx, self.site_title, listed),
             stats={
                 "notes": len(ctx.published),
                 "entities": sum(by_type.values()),
@@ -332,16 +457,25 @@ class Pages:
             },
             counts=counts,
             supported=sum(n for lvl, n in counts.items() if lvl != "unsupported"),
-            folders=sorted(folders.items()),
+            folders=folders,
+            folders_href=href(page, tree.pages[""]),
         )
 
     def graph_page(self) -> Page:
+        nodes = self.graph["nodes"]
+        total, shown = len(nodes), self.graph["shown"]
+        sizes = sorted({shown, total} | {n for n in GRAPH_SIZES if shown < n < total})
         return self._render(
             "graph.html",
             "graph.html",
             "Graph",
-            list_ld(self.ctx, "Graph", sorted(self.ctx.published)),
-            types=sorted({n["type"] for n in self.graph["nodes"]}),
+            list_ld(self.ctx, "Graph", []),  # the page lists nothing: graph-data.js has it
+            types=sorted({n["type"] for n in nodes}),
+            levels=LEVELS,
+            total=total,
+            shown=shown,
+            kg_nodes=sum(1 for n in nodes if n["type"] in KG_TYPES),
+            sizes=sizes,
         )
 
     def search(self) -> Page:
@@ -363,6 +497,17 @@ def table_of_contents(
         return []
     top = min(h.level for h in heads)
     return [{"text": h.text, "id": anchors[h.line], "depth": h.level - top} for h in heads]
+
+
+def _pager(page: str, first: str, number: int, count: int) -> dict[str, Any] | None:
+    """Links to every page of a listing, relative to ``page``."""
+    if count <= 1:
+        return None
+    return {
+        "number": number,
+        "count": count,
+        "pages": [href(page, page_path(first, n)) for n in range(1, count + 1)],
+    }
 
 
 def _count_levels(claims: list[Claim]) -> dict[str, int]:
