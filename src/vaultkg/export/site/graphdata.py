@@ -78,7 +78,7 @@ def graph_data(ctx: SiteContext, edges: set[tuple[str, str]]) -> dict[str, Any]:
                 "level": node_level(ctx, p),
             }
         )
-    links = [
+    links: list[dict[str, Any]] = [
         {"s": new_id[index[a]], "t": new_id[index[b]], "k": "link"}
         for a, b in sorted(edges)
         if (a, b) not in relations

@@ -17,7 +17,7 @@ from ...kg.model import Claim, Relation
 from ...model import Note
 from .anchors import claim_anchor
 from .badges import LEVEL_LABELS, badge_html, citation_html
-from .context import CERTAINTIES, LEVELS, SiteContext
+from .context import SiteContext
 from .graphdata import KG_TYPES, LocalGraphs, node_type
 from .jsonld import claims_ld, list_ld, note_ld, relations_ld, script_json
 from .links import Backlink
@@ -321,7 +321,7 @@ class Pages:
         """A page per tag (and per parent of a nested tag), then the list of all tags."""
         ctx = self.ctx
         tree = self.tag_tree()
-        listing = []
+        listing: list[dict[str, Any]] = []
         for key in sorted(tree.names):
             first = tree.pages[key]
             name = tree.names[key]
