@@ -103,7 +103,9 @@ def test_local_graph_keeps_forty_neighbours_relations_first() -> None:
 
 def test_note_pages_load_no_graph_library(site: Path) -> None:
     html = (site / "notes/drugs/caffeine.html").read_text("utf-8")
-    assert re.findall(r'<script src="([^"]+)"', html) == ["../../static/graph.js"]
+    # the reader's chrome (palette, previews, switches) and the 22 KB canvas drawer only
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert sorted(scripts) == ["../../static/graph.js", "../../static/reader.js"]
     assert not (site / "static/vendor/cytoscape.min.js").exists()
     assert (site / "static/graph.js").stat().st_size < 25_000
 

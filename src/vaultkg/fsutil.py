@@ -65,15 +65,28 @@ def signals_as_exceptions() -> Iterator[None]:
 @contextmanager
 def signals_deferred() -> Iterator[None]:
     """Hold SIGINT, SIGTERM and SIGHUP until the block ends, so that one note is always
-    written whole or not at all; they are delivered (and raise) as soon as it is done."""
+    written whole or not at all; they are delivered (and raise) as soon as it is done.
+
+    The handlers are swapped rather than the thread's signal mask changed: a process-directed
+    signal goes to any thread that does not block it (numpy's and BLAS's worker threads
+    included), and Python then runs the handler in the main thread anyway."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-    usable = hasattr(signal, "pthread_sigmask")
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held) if usable else None
+    pending: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    old = {s: signal.signal(s, hold) for s in held}
     try:
         yield
     finally:
-        if old is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        if pending:
+            signal.raise_signal(pending[0])
 
 
 # -- notes ----------------------------------------------------------------------------------
