@@ -168,9 +168,11 @@ def test_note_page_has_title_above_meta_breadcrumbs_and_contents(site: Path) -> 
     assert article.count("<h1") == 1  # the note's own '# Reading' is the page title
     crumbs = article[article.index("<ol>") : article.index("</ol>")]
     assert re.sub(r"\s+", "", crumbs) == (
-        '<ol><li><ahref="../../index.html">site</a></li><li>Notes</li>'
+        '<ol><li><ahref="../../index.html">site</a></li>'
+        '<li><ahref="../../folders/notes/index.html">Notes</a></li>'
         '<liaria-current="page">Reading</li>'
     )
+    assert (site / "folders/notes/index.html").is_file()  # each folder links to its page
     assert (
         '<ol><li class="toc-0"><a href="#first">First</a></li>'
         '<li class="toc-0"><a href="#second">Second</a></li>'

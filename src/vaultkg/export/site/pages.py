@@ -171,6 +171,15 @@ class Pages:
 
     # -- pages -------------------------------------------------------------------------
 
+    def _breadcrumbs(self, path: str, page: str) -> list[dict[str, str | None]]:
+        """The note's folders, each linked to its folder page."""
+        parts = path.split("/")[:-1]
+        crumbs: list[dict[str, str | None]] = []
+        for i, part in enumerate(parts, 1):
+            target = self.folder_tree.pages.get("/".join(parts[:i]))
+            crumbs.append({"name": part, "href": href(page, target) if target else None})
+        return crumbs
+
     def note(self, path: str) -> Page:
         ctx = self.ctx
         note = ctx.kg.vault.notes[path]
@@ -188,7 +197,7 @@ class Pages:
             "body": Markup(body.html),
             "features": body.features,
             "title_id": anchors.get(note.headings[0].line) if body.title_dropped else None,
-            "breadcrumbs": [{"name": part, "href": None} for part in path.split("/")[:-1]],
+            "breadcrumbs": self._breadcrumbs(path, page),
             "toc": table_of_contents(note, anchors, skip_first=body.title_dropped),
             "title_claims": title_claims,
             "tags": [
