@@ -1,0 +1,290 @@
+"""Push graphs to a SPARQL store: the Graph Store HTTP Protocol, or SPARQL Update when the
+server has no graph store; only what changed since the last push, and deletions."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import pyoxigraph as ox
+
+from .graphs import DEFAULT_GRAPH, Graph, prepare, units
+from .state import EndpointState
+from .transport import Connection, PushError, Response, http_error
+
+PROTOCOLS = ("auto", "gsp", "update")
+# a graph store that answers a PUT with one of these has no Graph Store Protocol there
+NO_GRAPH_STORE = frozenset({404, 405, 415, 501})
+STREAM_BYTES = 1 << 20  # larger Graph Store bodies are streamed (chunked), not built in memory
+# where SPARQL Update lives beside a graph store: Oxigraph, Fuseki, Virtuoso
+UPDATE_BESIDE = {
+    "/store": "/update",
+    "/data": "/update",
+    "/sparql-graph-crud-auth": "/sparql-auth",
+    "/sparql-graph-crud": "/sparql",
+}
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    protocol: str = "auto"  # "auto", "gsp" or "update"
+    full: bool = False  # send every graph, changed or not
+    dry_run: bool = False
+    batch_triples: int = 1000  # at most this many triples in one SPARQL Update request
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    send: list[Graph]
+    delete: list[str]
+    unchanged: int
+
+
+@dataclass(slots=True)
+class Result:
+    plan: Plan
+    protocol: str
+    sent: int = 0
+    deleted: int = 0
+    triples: int = 0
+    requests: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    batches: list[int] = field(default_factory=list)  # triples in each Update request
+
+
+class PushFailed(PushError):
+    """A push stopped by an error; ``result`` says what was done before it."""
+
+    def __init__(self, message: str, result: Result) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+def update_url(endpoint: str) -> str:
+    """The SPARQL Update endpoint beside a graph store (``/store`` → ``/update``), or the
+    endpoint itself."""
+    parts = urlsplit(endpoint)
+    for tail, update in UPDATE_BESIDE.items():
+        if parts.path.endswith(tail):
+            path = parts.path[: -len(tail)] + update
+            return urlunsplit(parts._replace(path=path, query=""))
+    return endpoint
+
+
+def make_plan(graphs: Mapping[str, Graph], known: Mapping[str, str | None], full: bool) -> Plan:
+    send = [g for g in graphs.values() if full or known.get(g.name) != g.digest]
+    delete = sorted(name for name in known if name not in graphs)
+    return Plan(send, delete, len(graphs) - len(send))
+
+
+def push(
+    graphs: Mapping[str, Sequence[ox.Triple]],
+    endpoint: str,
+    state: EndpointState,
+    *,
+    update_endpoint: str | None = None,
+    options: Options = Options(),
+    auth: str | None = None,
+    secrets: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> Result:
+    """Send the graphs that differ from ``state`` to ``endpoint`` and delete those no longer
+    there, updating ``state`` graph by graph as the server confirms each (saving it is the
+    caller's job, also after a PushFailed)."""
+    if options.protocol not in PROTOCOLS:
+        raise PushError(f"unknown protocol {options.protocol!r}; use one of {PROTOCOLS}")
+    if options.batch_triples < 1:
+        raise PushError("--batch-triples must be at least 1")
+    plan = make_plan(prepare(graphs), state.graphs, options.full)
+    chosen = options.protocol if options.protocol != "auto" else state.protocol or "gsp"
+    result = Result(plan, chosen)
+    if options.dry_run:
+        return result
+    started = time.perf_counter()
+    pusher = _Pusher(
+        Connection(endpoint, auth=auth, timeout=options.timeout),
+        Connection(update_endpoint or update_url(endpoint), auth=auth, timeout=options.timeout),
+        state,
+        result,
+        options,
+        [s for s in secrets if s],
+        progress or (lambda done, total: None),
+    )
+    try:
+        pusher.run(confirmed=options.protocol == "gsp" or state.protocol == "gsp")
+    except PushError as exc:
+        raise PushFailed(str(exc), result) from exc
+    finally:
+        pusher.close()
+        result.seconds = time.perf_counter() - started
+    state.protocol = result.protocol
+    return result
+
+
+@dataclass(slots=True)
+class _Pusher:
+    store: Connection
+    update: Connection
+    state: EndpointState
+    result: Result
+    options: Options
+    secrets: list[str]
+    progress: Progress
+    done: int = 0
+
+    def close(self) -> None:
+        self.store.close()
+        self.update.close()
+
+    def tick(self) -> None:
+        self.done += 1
+        plan = self.result.plan
+        self.progress(self.done, len(plan.send) + len(plan.delete))
+
+    def run(self, *, confirmed: bool) -> None:
+        plan = self.result.plan
+        todo = list(plan.send)
+        if self.result.protocol == "gsp":
+            while todo:
+                if not self.put(todo[0], fallback=not confirmed):
+                    self.result.protocol = "update"  # no graph store here: SPARQL Update
+                    break
+                confirmed = True
+                todo.pop(0)
+        if self.result.protocol == "update":
+            self.insert(todo)
+            self.drop(plan.delete)
+        else:
+            for name in plan.delete:
+                self.delete(name)
+
+    # -- Graph Store HTTP Protocol --------------------------------------------------------
+
+    def put(self, graph: Graph, *, fallback: bool) -> bool:
+        """PUT one graph; False when the server has no graph store and ``fallback``."""
+        self.state.graphs[graph.name] = None  # unknown until the server says yes
+        size = graph.size()
+        body = b"".join(graph.ntriples()) if size < STREAM_BYTES else graph.ntriples()
+        response = self._send(
+            self.store, "PUT", _graph_param(graph.name), body, "application/n-triples", size
+        )
+        if fallback and response.status in NO_GRAPH_STORE:
+            return False
+        if response.status not in (200, 201, 204):
+            raise http_error(
+                self.store.url, response, f"sending {_label(graph.name)}", self.secrets
+            )
+        self._sent(graph)
+        return True
+
+    def delete(self, name: str) -> None:
+        response = self._send(self.store, "DELETE", _graph_param(name), None, None, 0)
+        if response.status not in (200, 202, 204, 404):  # 404: the graph is gone already
+            raise http_error(self.store.url, response, f"deleting {_label(name)}", self.secrets)
+        self._deleted(name)
+
+    # -- SPARQL Update --------------------------------------------------------------------
+
+    def insert(self, graphs: list[Graph]) -> None:
+        """DROP and INSERT DATA, several graphs a request, at most batch_triples triples each
+        (a graph larger than that is split over requests; its DROP goes in the first)."""
+        limit = self.options.batch_triples
+        drops: list[str] = []
+        parts: dict[str, list[str]] = {}
+        complete: list[Graph] = []
+        size = 0
+
+        def flush() -> None:
+            nonlocal drops, parts, complete, size
+            if drops or parts:
+                self._update(drops, parts, complete, size)
+            drops, parts, complete, size = [], {}, [], 0
+
+        for graph in graphs:
+            first = True
+            for unit in units(graph):
+                if size and size + len(unit) > limit:
+                    flush()
+                if first:
+                    drops.append(graph.name)
+                    first = False
+                parts.setdefault(graph.name, []).extend(unit)
+                size += len(unit)
+            complete.append(graph)
+        flush()
+
+    def _update(
+        self, drops: list[str], parts: dict[str, list[str]], complete: list[Graph], size: int
+    ) -> None:
+        text = "".join(f"DROP SILENT {_target(name)} ;\n" for name in drops)
+        text += "INSERT DATA {\n"
+        for name, lines in parts.items():
+            body = "".join(f"{line}\n" for line in lines)
+            text += body if name == DEFAULT_GRAPH else f"GRAPH <{name}> {{\n{body}}}\n"
+        text += "}\n"
+        for name in parts:
+            self.state.graphs[name] = None  # unknown until the server says yes
+        self._post_update(text, f"sending {_label(next(iter(parts)))}")
+        self.result.batches.append(size)
+        for graph in complete:
+            self._sent(graph)
+
+    def drop(self, names: list[str]) -> None:
+        limit = self.options.batch_triples
+        for start in range(0, len(names), limit):
+            chunk = names[start : start + limit]
+            text = " ;\n".join(f"DROP SILENT {_target(name)}" for name in chunk) + "\n"
+            self._post_update(text, f"deleting {_label(chunk[0])}")
+            for name in chunk:
+                self._deleted(name)
+
+    def _post_update(self, text: str, doing: str) -> None:
+        body = text.encode("utf-8")
+        response = self._send(self.update, "POST", "", body, "application/sparql-update", len(body))
+        if response.status not in (200, 204):
+            raise http_error(self.update.url, response, doing, self.secrets)
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def _send(
+        self,
+        conn: Connection,
+        method: str,
+        params: str,
+        body: bytes | Iterable[bytes] | None,
+        content_type: str | None,
+        size: int,
+    ) -> Response:
+        response = conn.request(method, params, body=body, content_type=content_type)
+        self.result.requests += 1
+        self.result.bytes += size
+        return response
+
+    def _sent(self, graph: Graph) -> None:
+        self.state.graphs[graph.name] = graph.digest
+        self.result.sent += 1
+        self.result.triples += len(graph.lines)
+        self.tick()
+
+    def _deleted(self, name: str) -> None:
+        self.state.graphs.pop(name, None)
+        self.result.deleted += 1
+        self.tick()
+
+
+def _graph_param(name: str) -> str:
+    return "default" if name == DEFAULT_GRAPH else "graph=" + quote(name, safe="")
+
+
+def _target(name: str) -> str:
+    return "DEFAULT" if name == DEFAULT_GRAPH else f"GRAPH <{name}>"
+
+
+def _label(name: str) -> str:
+    return "the default graph" if name == DEFAULT_GRAPH else f"<{name}>"
