@@ -60,7 +60,7 @@ NOTES = {
     "Drugs/Quillifen.md": (
         "---\ntype: drug\npublish: false\n---\nQuillifen is an agonist of the [[D2 receptor]].\n"
     ),
-    "vaultkg.toml": '[vault]\nbase_iri = "https://example.org/pushtest/"\n',
+    "vaultkg.toml": 'base_iri = "https://example.org/pushtest/"\n',
 }
 
 
@@ -301,6 +301,8 @@ def fake() -> Iterator[tuple[Fake, str]]:
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 1 << 16  # headers and body in one write: no Nagle and delayed-ACK stall
+        disable_nagle_algorithm = True
 
         def log_message(self, *args: object) -> None:
             pass
@@ -418,7 +420,7 @@ def test_500_after_some_graphs_records_exactly_what_was_sent(
     long = "java.lang.OutOfMemoryError " + "x" * 500
     server.answer = lambda seen, i: (500, long) if i == 3 else None
     state = tmp_path / "s.json"
-    result = push(vault, f"{url}/store", state)
+    result = push(vault, f"{url}/store", state, "--jobs", "1")
     assert result.exit_code == 1
     line = result.stderr.splitlines()[0]
     assert "HTTP 500 Internal Server Error while sending <" in line
@@ -443,6 +445,30 @@ def test_500_after_some_graphs_records_exactly_what_was_sent(
     assert set(server.store) == as_quads(want)
 
 
+def test_parallel_puts_record_exactly_the_graphs_the_server_took(
+    fake: tuple[Fake, str], tmp_path: Path
+) -> None:
+    server, url = fake
+    vault = tmp_path / "example"
+    shutil.copytree(ROOT / "vault", vault)
+    names = sorted(expected(vault))
+    bad = urllib.parse.quote(names[6], safe="")
+    server.answer = lambda seen, i: (503, "busy") if seen.path.endswith(bad) else None
+    state = tmp_path / "s.json"
+    result = push(vault, f"{url}/store", state, "--jobs", "3")
+    assert result.exit_code == 1
+    assert f"HTTP 503 Service Unavailable while sending <{names[6]}>: busy" in result.stderr
+    graphs = json.loads(state.read_text())["endpoints"][f"{url}/store"]["graphs"]
+    took = {
+        urllib.parse.parse_qs(urllib.parse.urlsplit(s.path).query).get("graph", [""])[0]
+        for s in server.seen
+        if not s.path.endswith(bad)
+    }
+    assert {n for n, h in graphs.items() if h is not None} == took
+    assert {n for n, h in graphs.items() if h is None} == {names[6]}
+    assert len(server.seen) < len(names) // 2  # the push stopped once the failure was seen
+
+
 def test_credentials_from_the_environment_are_sent_and_never_shown(
     vault: Path, fake: tuple[Fake, str], tmp_path: Path
 ) -> None:
@@ -450,7 +476,7 @@ def test_credentials_from_the_environment_are_sent_and_never_shown(
     password = "pa55-Wyrmwood"
     server.answer = lambda seen, i: (500, f"bad login {password}") if i == 1 else None
     env = {"VAULTKG_PUSH_USER": "ana", "VAULTKG_PUSH_PASSWORD": password}
-    result = push(vault, f"{url}/store", tmp_path / "s.json", env=env)
+    result = push(vault, f"{url}/store", tmp_path / "s.json", "-j", "1", env=env)
     assert result.exit_code == 1
     auth = "Basic " + base64.b64encode(f"ana:{password}".encode()).decode()
     assert [s.headers["Authorization"] for s in server.seen] == [auth, auth]

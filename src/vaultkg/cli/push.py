@@ -56,6 +56,9 @@ def push(
     batch_triples: Annotated[
         int, typer.Option("--batch-triples", help="At most this many triples per SPARQL Update.")
     ] = 1000,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Graph Store requests in flight at once.")
+    ] = 2,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for each answer.")
     ] = 60.0,
@@ -97,6 +100,8 @@ def push(
         fail(f"--protocol {protocol}: use one of {', '.join(PROTOCOLS)}")
     if batch_triples < 1:
         fail("--batch-triples must be at least 1")
+    if jobs < 1:
+        fail("--jobs must be at least 1")
     try:
         for url in (endpoint, update_endpoint):
             if url is not None:
@@ -113,7 +118,7 @@ def push(
         withheld = len(kg.vault.withheld)
         left_out = f"; {withheld} private note(s) left out" if withheld else ""
         typer.echo(f"Read {len(kg.vault.notes)} notes in {read_seconds:.1f} s{left_out}")
-    options = Options(protocol, full, dry_run, batch_triples, timeout)
+    options = Options(protocol, full, dry_run, batch_triples, timeout, jobs)
     console = Console(stderr=True, quiet=quiet)
     bar_shown = sys.stderr.isatty() and not quiet and not dry_run
     with Progress(

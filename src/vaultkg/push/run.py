@@ -3,8 +3,10 @@ server has no graph store; only what changed since the last push, and deletions.
 
 from __future__ import annotations
 
+import queue
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -27,6 +29,7 @@ UPDATE_BESIDE = {
 }
 
 Progress = Callable[[int, int], None]
+_ABSENT = "absent"  # a graph the state did not hold (hashes are 64 hex digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class Options:
     dry_run: bool = False
     batch_triples: int = 1000  # at most this many triples in one SPARQL Update request
     timeout: float = 60.0
+    jobs: int = 2  # Graph Store requests in flight at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,8 @@ def push(
         raise PushError(f"unknown protocol {options.protocol!r}; use one of {PROTOCOLS}")
     if options.batch_triples < 1:
         raise PushError("--batch-triples must be at least 1")
+    if options.jobs < 1:
+        raise PushError("--jobs must be at least 1")
     plan = make_plan(prepare(graphs), state.graphs, options.full)
     chosen = options.protocol if options.protocol != "auto" else state.protocol or "gsp"
     result = Result(plan, chosen)
@@ -150,30 +156,26 @@ class _Pusher:
     def run(self, *, confirmed: bool) -> None:
         plan = self.result.plan
         todo = list(plan.send)
-        if self.result.protocol == "gsp":
-            while todo:
-                if not self.put(todo[0], fallback=not confirmed):
-                    self.result.protocol = "update"  # no graph store here: SPARQL Update
-                    break
-                confirmed = True
+        if self.result.protocol == "gsp" and todo and not confirmed:
+            if self.put(todo[0], fallback=True):
                 todo.pop(0)
-        if self.result.protocol == "update":
-            self.insert(todo)
-            self.drop(plan.delete)
-        else:
+            else:
+                self.result.protocol = "update"  # no graph store here: SPARQL Update
+        if self.result.protocol == "gsp":
+            self.put_all(todo)
             for name in plan.delete:
                 self.delete(name)
+        else:
+            self.insert(todo)
+            self.drop(plan.delete)
 
     # -- Graph Store HTTP Protocol --------------------------------------------------------
 
-    def put(self, graph: Graph, *, fallback: bool) -> bool:
+    def put(self, graph: Graph, *, fallback: bool = False) -> bool:
         """PUT one graph; False when the server has no graph store and ``fallback``."""
         self.state.graphs[graph.name] = None  # unknown until the server says yes
-        size = graph.size()
-        body = b"".join(graph.ntriples()) if size < STREAM_BYTES else graph.ntriples()
-        response = self._send(
-            self.store, "PUT", _graph_param(graph.name), body, "application/n-triples", size
-        )
+        response = _put(self.store, graph)
+        self._counted(response, graph.size())
         if fallback and response.status in NO_GRAPH_STORE:
             return False
         if response.status not in (200, 201, 204):
@@ -183,8 +185,74 @@ class _Pusher:
         self._sent(graph)
         return True
 
+    def put_all(self, graphs: list[Graph]) -> None:
+        """PUT each graph, ``jobs`` at a time, each on its own kept-alive connection: the
+        time of a push is mostly waiting for the server. After a failure no new request
+        starts; those in flight are waited for and recorded, then the first error raised."""
+        jobs = min(self.options.jobs, len(graphs))
+        if jobs <= 1:
+            for graph in graphs:
+                self.put(graph)
+            return
+        idle: queue.SimpleQueue[Connection] = queue.SimpleQueue()
+        conns = [self.store, *(self.store.copy() for _ in range(jobs - 1))]
+        for conn in conns:
+            idle.put(conn)
+
+        def work(graph: Graph) -> Response:
+            conn = idle.get()
+            try:
+                return _put(conn, graph)
+            finally:
+                idle.put(conn)
+
+        error: PushError | None = None
+        running: dict[Future[Response], Graph] = {}
+        before: dict[str, str | None] = {}  # each graph's state entry before its request
+
+        def settle(done: set[Future[Response]]) -> None:
+            nonlocal error
+            for future in done:
+                graph = running.pop(future)
+                if future.cancelled():  # never sent: its entry stays as it was
+                    self._restore(graph.name, before[graph.name])
+                    continue
+                try:
+                    response = future.result()
+                except PushError as exc:
+                    error = error or exc
+                    continue
+                self._counted(response, graph.size())
+                if response.status in (200, 201, 204):
+                    self._sent(graph)
+                else:
+                    doing = f"sending {_label(graph.name)}"
+                    error = error or http_error(self.store.url, response, doing, self.secrets)
+            if error is not None:
+                for future in running:
+                    future.cancel()
+
+        try:
+            with ThreadPoolExecutor(jobs, thread_name_prefix="vaultkg-push") as pool:
+                for graph in graphs:
+                    if error is not None:
+                        break
+                    before[graph.name] = self.state.graphs.get(graph.name, _ABSENT)
+                    self.state.graphs[graph.name] = None  # unknown until the server says yes
+                    running[pool.submit(work, graph)] = graph
+                    if len(running) >= 2 * jobs:
+                        settle(wait(running, return_when=FIRST_COMPLETED).done)
+                while running:
+                    settle(wait(running).done)
+        finally:
+            for conn in conns[1:]:
+                conn.close()
+        if error is not None:
+            raise error
+
     def delete(self, name: str) -> None:
-        response = self._send(self.store, "DELETE", _graph_param(name), None, None, 0)
+        response = self.store.request("DELETE", _graph_param(name))
+        self._counted(response, 0)
         if response.status not in (200, 202, 204, 404):  # 404: the graph is gone already
             raise http_error(self.store.url, response, f"deleting {_label(name)}", self.secrets)
         self._deleted(name)
@@ -246,25 +314,22 @@ class _Pusher:
 
     def _post_update(self, text: str, doing: str) -> None:
         body = text.encode("utf-8")
-        response = self._send(self.update, "POST", "", body, "application/sparql-update", len(body))
+        response = self.update.request("POST", body=body, content_type="application/sparql-update")
+        self._counted(response, len(body))
         if response.status not in (200, 204):
             raise http_error(self.update.url, response, doing, self.secrets)
 
     # -- bookkeeping ----------------------------------------------------------------------
 
-    def _send(
-        self,
-        conn: Connection,
-        method: str,
-        params: str,
-        body: bytes | Iterable[bytes] | None,
-        content_type: str | None,
-        size: int,
-    ) -> Response:
-        response = conn.request(method, params, body=body, content_type=content_type)
+    def _restore(self, name: str, value: str | None) -> None:
+        if value == _ABSENT:
+            self.state.graphs.pop(name, None)
+        else:
+            self.state.graphs[name] = value
+
+    def _counted(self, response: Response, size: int) -> None:
         self.result.requests += 1
         self.result.bytes += size
-        return response
 
     def _sent(self, graph: Graph) -> None:
         self.state.graphs[graph.name] = graph.digest
@@ -276,6 +341,14 @@ class _Pusher:
         self.state.graphs.pop(name, None)
         self.result.deleted += 1
         self.tick()
+
+
+def _put(conn: Connection, graph: Graph) -> Response:
+    size = graph.size()
+    body = b"".join(graph.ntriples()) if size < STREAM_BYTES else graph.ntriples()
+    return conn.request(
+        "PUT", _graph_param(graph.name), body=body, content_type="application/n-triples"
+    )
 
 
 def _graph_param(name: str) -> str:

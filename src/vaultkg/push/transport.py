@@ -103,6 +103,10 @@ class Connection:
         self._timeout = timeout
         self._conn: http.client.HTTPConnection | None = None
 
+    def copy(self) -> Connection:
+        """Another connection to the same server, with the same settings."""
+        return Connection(self.url, auth=self._auth, timeout=self._timeout)
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
