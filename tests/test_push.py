@@ -516,6 +516,8 @@ def test_unreachable_endpoint_and_timeout(
     assert f"http://127.0.0.1:{port}/store: cannot reach the server (Connection refused)" in (
         result.stderr
     )
+    assert "before the error: 0 graph(s) sent, 0 deleted" in result.stderr
+    assert json.loads((tmp_path / "s.json").read_text())["endpoints"] == {}  # nothing sent
     server, url = fake
     server.delay = 1.0
     slow = push(vault, f"{url}/store", tmp_path / "t.json", "--timeout", "0.2")

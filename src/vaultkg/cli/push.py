@@ -117,7 +117,10 @@ def push(
     if not quiet:
         withheld = len(kg.vault.withheld)
         left_out = f"; {withheld} private note(s) left out" if withheld else ""
-        typer.echo(f"Read {len(kg.vault.notes)} notes in {read_seconds:.1f} s{left_out}")
+        typer.echo(
+            f"Read {len(kg.vault.notes)} notes and built their RDF in {read_seconds:.1f} s"
+            f"{left_out}"
+        )
     options = Options(protocol, full, dry_run, batch_triples, timeout, jobs)
     console = Console(stderr=True, quiet=quiet)
     bar_shown = sys.stderr.isatty() and not quiet and not dry_run
@@ -147,8 +150,11 @@ def push(
             bar.stop()
             _save(state)
             typer.echo(f"vaultkg: error: {exc}", err=True)
+            r = exc.result
             typer.echo(
-                f"  before the error: {_done(exc.result)}; recorded in {state.path}", err=True
+                f"  before the error: {r.sent:,} graph(s) sent, {r.deleted:,} deleted; "
+                f"recorded in {state.path}",
+                err=True,
             )
             raise typer.Exit(1) from None
         except KeyboardInterrupt as exc:

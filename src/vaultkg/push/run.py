@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .graphs import DEFAULT_GRAPH, Graph, prepare, units
 from .state import EndpointState
-from .transport import Connection, PushError, Response, http_error
+from .transport import Connection, NotSent, PushError, Response, http_error
 
 PROTOCOLS = ("auto", "gsp", "update")
 # a graph store that answers a PUT with one of these has no Graph Store Protocol there
@@ -107,12 +107,13 @@ def push(
         raise PushError("--batch-triples must be at least 1")
     if options.jobs < 1:
         raise PushError("--jobs must be at least 1")
+    started = time.perf_counter()
     plan = make_plan(prepare(graphs), state.graphs, options.full)
     chosen = options.protocol if options.protocol != "auto" else state.protocol or "gsp"
     result = Result(plan, chosen)
     if options.dry_run:
+        result.seconds = time.perf_counter() - started
         return result
-    started = time.perf_counter()
     pusher = _Pusher(
         Connection(endpoint, auth=auth, timeout=options.timeout),
         Connection(update_endpoint or update_url(endpoint), auth=auth, timeout=options.timeout),
@@ -173,8 +174,13 @@ class _Pusher:
 
     def put(self, graph: Graph, *, fallback: bool = False) -> bool:
         """PUT one graph; False when the server has no graph store and ``fallback``."""
+        before = self.state.graphs.get(graph.name, _ABSENT)
         self.state.graphs[graph.name] = None  # unknown until the server says yes
-        response = _put(self.store, graph)
+        try:
+            response = _put(self.store, graph)
+        except NotSent:
+            self._restore(graph.name, before)
+            raise
         self._counted(response, graph.size())
         if fallback and response.status in NO_GRAPH_STORE:
             return False
@@ -220,6 +226,8 @@ class _Pusher:
                 try:
                     response = future.result()
                 except PushError as exc:
+                    if isinstance(exc, NotSent):
+                        self._restore(graph.name, before[graph.name])
                     error = error or exc
                     continue
                 self._counted(response, graph.size())
@@ -296,9 +304,15 @@ class _Pusher:
             body = "".join(f"{line}\n" for line in lines)
             text += body if name == DEFAULT_GRAPH else f"GRAPH <{name}> {{\n{body}}}\n"
         text += "}\n"
+        before = {name: self.state.graphs.get(name, _ABSENT) for name in parts}
         for name in parts:
             self.state.graphs[name] = None  # unknown until the server says yes
-        self._post_update(text, f"sending {_label(next(iter(parts)))}")
+        try:
+            self._post_update(text, f"sending {_label(next(iter(parts)))}")
+        except NotSent:
+            for name, value in before.items():
+                self._restore(name, value)
+            raise
         self.result.batches.append(size)
         for graph in complete:
             self._sent(graph)

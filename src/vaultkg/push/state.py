@@ -43,6 +43,7 @@ class PushState:
             "endpoints": {
                 url: {"protocol": e.protocol, "graphs": dict(sorted(e.graphs.items()))}
                 for url, e in sorted(self.endpoints.items())
+                if e.graphs or e.protocol  # not an endpoint never reached
             },
         }
         try:

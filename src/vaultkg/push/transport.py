@@ -30,6 +30,10 @@ class PushError(Exception):
     """A push that cannot go on; the message says why and what to do."""
 
 
+class NotSent(PushError):
+    """The request never reached the server (no connection): nothing there changed."""
+
+
 class HttpError(PushError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -179,7 +183,8 @@ class Connection:
             except (ConnectionRefusedError, socket.gaierror, OSError) as exc:
                 self.close()
                 why = exc.strerror or str(exc) or type(exc).__name__
-                raise PushError(
+                unsent = isinstance(exc, ConnectionRefusedError | socket.gaierror)
+                raise (NotSent if unsent else PushError)(
                     f"{self.url}: cannot reach the server ({why}); check the URL and that "
                     "the server is running"
                 ) from None
