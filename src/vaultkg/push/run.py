@@ -158,8 +158,9 @@ class _Pusher:
         plan = self.result.plan
         todo = list(plan.send)
         if self.result.protocol == "gsp" and todo and not confirmed:
-            if self.put(todo[0], fallback=True):
-                todo.pop(0)
+            probe = min(todo, key=lambda g: len(g.lines))  # a small first try, not 30 MB
+            if self.put(probe, fallback=True):
+                todo.remove(probe)
             else:
                 self.result.protocol = "update"  # no graph store here: SPARQL Update
         if self.result.protocol == "gsp":
