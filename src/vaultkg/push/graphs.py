@@ -46,15 +46,12 @@ def prepare(graphs: Mapping[str, Sequence[ox.Triple]]) -> dict[str, Graph]:
     the server it is the same as none)."""
     out: dict[str, Graph] = {}
     for name in sorted(graphs):
-        pairs = sorted({(line(t), t) for t in graphs[name]}, key=lambda p: p[0])
-        if not pairs:
+        by_line = {line(t): t for t in graphs[name]}
+        if not by_line:
             continue
-        lines = [p[0] for p in pairs]
-        h = hashlib.sha256()
-        for text in lines:
-            h.update(text.encode("utf-8"))
-            h.update(b"\n")
-        out[name] = Graph(name, [p[1] for p in pairs], lines, h.hexdigest())
+        lines = sorted(by_line)
+        digest = hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest()
+        out[name] = Graph(name, [by_line[text] for text in lines], lines, digest)
     return out
 
 
