@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 
 import vaultkg
 from vaultkg.cli import app
-from vaultkg.push import DEFAULT_GRAPH, dataset_graphs
+from vaultkg.push import DEFAULT_GRAPH, EndpointState, dataset_graphs
+from vaultkg.push import push as push_graphs
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,15 +262,19 @@ def test_sparql_update_gives_the_same_server_content(
 
 
 @needs_oxigraph
-def test_large_graph_is_streamed_and_arrives_whole(tmp_path: Path, oxigraph: str) -> None:
-    """The example vault's default graph is over 1 MiB: sent chunked, it arrives whole."""
-    vault = tmp_path / "example"
-    shutil.copytree(ROOT / "vault", vault)
-    result = push(vault, f"{oxigraph}/store", tmp_path / "state.json")
-    assert result.exit_code == 0, result.output
-    want = expected(vault)
-    assert sum(len(str(t)) for t in want[DEFAULT_GRAPH]) > 1 << 20
+def test_a_graph_over_1_mib_is_streamed_and_arrives_whole(oxigraph: str) -> None:
+    ex = "https://example.org/big/"
+    triples = [
+        ox.Triple(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}label"), ox.Literal(f"n°{i} é"))
+        for i in range(30_000)
+    ]
+    graphs = {f"{ex}graph": triples, DEFAULT_GRAPH: triples[:3]}
+    state = EndpointState()
+    result = push_graphs(graphs, f"{oxigraph}/store", state)
+    assert result.bytes > 1 << 20 and result.sent == 2 and result.requests == 2
+    want = {g: frozenset(t) for g, t in graphs.items()}
     assert server_quads(oxigraph) == as_quads(want)
+    assert set(state.graphs) == {f"{ex}graph", DEFAULT_GRAPH}
 
 
 # -- a fake server ----------------------------------------------------------------------------
