@@ -558,7 +558,11 @@ def test_default_state_is_in_the_user_cache(
     _server, url = fake
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "NETRC": str(tmp_path / "none")}
     args = ["push", str(vault), "--endpoint", f"{url}/store"]
-    assert runner.invoke(app, args, env=env).exit_code == 0
+    first = runner.invoke(app, args, env=env)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith(
+        "Read 6 notes and built their RDF in "
+    ) and first.stdout.splitlines()[0].endswith(" s; 1 private note(s) left out")
     files = list((tmp_path / "cache" / "vaultkg" / "push").glob("*.json"))
     assert len(files) == 1
     again = runner.invoke(app, args, env=env)
