@@ -567,3 +567,24 @@ def test_default_state_is_in_the_user_cache(
     assert len(files) == 1
     again = runner.invoke(app, args, env=env)
     assert "0 graph(s) sent" in again.stdout
+
+
+def test_a_server_that_does_not_speak_http(vault: Path, tmp_path: Path) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def answer() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"SSH-2.0-not-http\r\n\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+    try:
+        result = push(vault, url, tmp_path / "s.json")
+    finally:
+        listener.close()
+    assert result.exit_code == 1
+    assert f"{url}: the answer is not valid HTTP (BadStatusLine)" in result.stderr

@@ -14,7 +14,7 @@ from . import app
 from .common import fail, interrupted, load_graph, vault_path
 
 if TYPE_CHECKING:
-    from ..push import Result
+    from ..push import PushState, Result
 
 
 @app.command()
@@ -169,7 +169,8 @@ def push(
     typer.echo(f"Pushed to {endpoint} with {how} in {result.seconds:.1f} s: {_done(result)}")
 
 
-def _save(state) -> None:  # type: ignore[no-untyped-def]
+def _save(state: PushState) -> None:
+    """Write the state; a state that cannot be written is an error of its own."""
     from ..push import PushError
 
     try:

@@ -177,6 +177,12 @@ class Connection:
                     f"{self.url}: no answer within {self._timeout:g} s; the server may be "
                     "busy (raise --timeout) or down"
                 ) from None
+            except http.client.HTTPException as exc:  # not HTTP, or cut short
+                self.close()
+                raise PushError(
+                    f"{self.url}: the answer is not valid HTTP ({type(exc).__name__}); check "
+                    "that the URL is the store's"
+                ) from None
             except ssl.SSLError as exc:
                 self.close()
                 raise PushError(f"{self.url}: TLS failed ({exc.reason or exc})") from None
