@@ -7,7 +7,7 @@ import queue
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -59,7 +59,6 @@ class Result:
     requests: int = 0
     bytes: int = 0
     seconds: float = 0.0
-    batches: list[int] = field(default_factory=list)  # triples in each Update request
 
 
 class PushFailed(PushError):
@@ -280,7 +279,7 @@ class _Pusher:
         def flush() -> None:
             nonlocal drops, parts, complete, size
             if drops or parts:
-                self._update(drops, parts, complete, size)
+                self._update(drops, parts, complete)
             drops, parts, complete, size = [], {}, [], 0
 
         for graph in graphs:
@@ -296,9 +295,7 @@ class _Pusher:
             complete.append(graph)
         flush()
 
-    def _update(
-        self, drops: list[str], parts: dict[str, list[str]], complete: list[Graph], size: int
-    ) -> None:
+    def _update(self, drops: list[str], parts: dict[str, list[str]], complete: list[Graph]) -> None:
         text = "".join(f"DROP SILENT {_target(name)} ;\n" for name in drops)
         text += "INSERT DATA {\n"
         for name, lines in parts.items():
@@ -314,7 +311,6 @@ class _Pusher:
             for name, value in before.items():
                 self._restore(name, value)
             raise
-        self.result.batches.append(size)
         for graph in complete:
             self._sent(graph)
 
