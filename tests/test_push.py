@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 import vaultkg
 from vaultkg.cli import app
-from vaultkg.push import DEFAULT_GRAPH, EndpointState, dataset_graphs
+from vaultkg.push import DEFAULT_GRAPH, EndpointState, Options, dataset_graphs
 from vaultkg.push import push as push_graphs
 
 runner = CliRunner()
@@ -588,3 +588,23 @@ def test_a_server_that_does_not_speak_http(vault: Path, tmp_path: Path) -> None:
         listener.close()
     assert result.exit_code == 1
     assert f"{url}: the answer is not valid HTTP (BadStatusLine)" in result.stderr
+
+
+def test_triples_sharing_a_blank_node_travel_in_one_update(fake: tuple[Fake, str]) -> None:
+    server, url = fake
+    ex = "https://example.org/b/"
+    a, b, c = ox.BlankNode("a"), ox.BlankNode("b"), ox.BlankNode("c")
+    p, q = ox.NamedNode(f"{ex}p"), ox.NamedNode(f"{ex}q")
+    triples = [
+        ox.Triple(ox.NamedNode(f"{ex}s"), p, a),
+        ox.Triple(a, p, b),
+        ox.Triple(b, q, ox.Literal("deep")),
+        ox.Triple(c, q, ox.Literal("alone")),
+        *(ox.Triple(ox.NamedNode(f"{ex}s{i}"), q, ox.Literal(str(i))) for i in range(3)),
+    ]
+    options = Options(protocol="update", batch_triples=1)
+    result = push_graphs({f"{ex}g": triples}, f"{url}/store", EndpointState(), options=options)
+    assert result.sent == 1 and result.triples == 7
+    assert sorted(server.added) == [1, 1, 1, 1, 3]  # the three joined by _:a and _:b together
+    chain = f"ASK {{ GRAPH <{ex}g> {{ <{ex}s> <{ex}p> ?x . ?x <{ex}p> ?y . ?y <{ex}q> 'deep' }} }}"
+    assert server.store.query(chain)
