@@ -608,3 +608,21 @@ def test_triples_sharing_a_blank_node_travel_in_one_update(fake: tuple[Fake, str
     assert sorted(server.added) == [1, 1, 1, 1, 3]  # the three joined by _:a and _:b together
     chain = f"ASK {{ GRAPH <{ex}g> {{ <{ex}s> <{ex}p> ?x . ?x <{ex}p> ?y . ?y <{ex}q> 'deep' }} }}"
     assert server.store.query(chain)
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_literals_with_line_breaks_of_every_kind(fake: tuple[Fake, str], protocol: str) -> None:
+    server, url = fake
+    ex = "https://example.org/l/"
+    texts = ["a\nb", "c\r\nd", "e\u2028f", "g\x85h", "i\u2029j", 'k"l\\m', "\x0b\x0c\x1c"]
+    triples = [
+        ox.Triple(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}p"), ox.Literal(t))
+        for i, t in enumerate(texts)
+    ]
+    state = EndpointState()
+    options = Options(protocol=protocol, batch_triples=3)
+    result = push_graphs({f"{ex}g": triples}, f"{url}/store", state, options=options)
+    assert result.triples == len(texts)
+    assert set(server.store) == as_quads({f"{ex}g": frozenset(triples)})
+    again = push_graphs({f"{ex}g": list(reversed(triples))}, f"{url}/store", state)
+    assert again.sent == 0 and again.plan.unchanged == 1  # the same graph, the same hash

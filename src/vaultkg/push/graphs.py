@@ -15,8 +15,8 @@ DEFAULT_GRAPH = ""  # the key of the default graph in a mapping of graphs
 @dataclass(frozen=True, slots=True)
 class Graph:
     name: str  # the graph's IRI, or DEFAULT_GRAPH
-    triples: Sequence[ox.Triple]
-    lines: Sequence[str]  # sorted N-Triples statements, one per triple
+    triples: Sequence[ox.Triple]  # as given (in any order, repeats allowed)
+    lines: Sequence[str]  # sorted N-Triples statements, one per distinct triple
     digest: str
 
     def ntriples(self) -> Iterator[bytes]:
@@ -43,15 +43,17 @@ def line(t: ox.Triple) -> str:
 
 def prepare(graphs: Mapping[str, Sequence[ox.Triple]]) -> dict[str, Graph]:
     """Each non-empty graph with its sorted lines and hash (an empty graph is not kept: on
-    the server it is the same as none)."""
+    the server it is the same as none). pyoxigraph writes the N-Triples (faster than a
+    line per triple in Python, and the same lines as ``line``)."""
     out: dict[str, Graph] = {}
     for name in sorted(graphs):
-        by_line = {line(t): t for t in graphs[name]}
-        if not by_line:
+        triples = graphs[name]
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        lines = sorted(set(text.split("\n")) - {""})  # not splitlines: U+2028 is in literals
+        if not lines:
             continue
-        lines = sorted(by_line)
         digest = hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest()
-        out[name] = Graph(name, [by_line[text] for text in lines], lines, digest)
+        out[name] = Graph(name, triples, lines, digest)
     return out
 
 
@@ -66,15 +68,18 @@ def units(graph: Graph) -> list[list[str]]:
             b = parent[b]
         return b
 
+    by_line = {line(t): t for t in graph.triples}
+    lines = sorted(by_line)
     blank_of: list[str | None] = []
-    for t in graph.triples:
+    for text in lines:
+        t = by_line[text]
         blanks = [str(x) for x in (t.subject, t.object) if isinstance(x, ox.BlankNode)]
         for other in blanks[1:]:
             parent[find(other)] = find(blanks[0])
         blank_of.append(blanks[0] if blanks else None)
     groups: dict[str, list[str]] = {}
     out: list[list[str]] = []
-    for text, b in zip(graph.lines, blank_of, strict=True):
+    for text, b in zip(lines, blank_of, strict=True):
         if b is None:
             out.append([text])
         else:
