@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import vaultkg
 from vaultkg.cli import app
@@ -112,8 +112,10 @@ def oxigraph(tmp_path: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def push(vault: Path, endpoint: str, state: Path, *extra: str, env: dict | None = None):
-    environ = {
+def push(
+    vault: Path, endpoint: str, state: Path, *extra: str, env: dict[str, str] | None = None
+) -> Result:
+    environ: dict[str, str | None] = {
         "NETRC": str(state.parent / "no-netrc"),
         "VAULTKG_PUSH_USER": None,
         "VAULTKG_PUSH_PASSWORD": None,
@@ -155,7 +157,10 @@ def count(base: str, query: str) -> int:
         return int(json.load(r)["results"]["bindings"][0]["n"]["value"])
 
 
-def changed(before: dict[str, frozenset], after: dict[str, frozenset]) -> set[str]:
+Graphs = dict[str, frozenset[ox.Triple]]
+
+
+def changed(before: Graphs, after: Graphs) -> set[str]:
     return {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
 
 

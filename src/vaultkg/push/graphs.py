@@ -48,7 +48,8 @@ def prepare(graphs: Mapping[str, Sequence[ox.Triple]]) -> dict[str, Graph]:
     out: dict[str, Graph] = {}
     for name in sorted(graphs):
         triples = graphs[name]
-        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        text = data.decode("utf-8")
         lines = sorted(set(text.split("\n")) - {""})  # not splitlines: U+2028 is in literals
         if not lines:
             continue
