@@ -42,6 +42,7 @@ def _register_commands() -> None:
         init,
         link,
         publish,
+        push,
         query,
         sparql,
     )
