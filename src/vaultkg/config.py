@@ -45,6 +45,9 @@ class Config:
     link_headings: bool = False
     # a wikilink to a note not written yet is a placeholder in Obsidian, not a mistake
     unresolved_links: Severity = "info"
+    # [rdf]: the exported dataset's and nanopublications' licence and creator (IRIs)
+    rdf_license: str | None = None
+    rdf_creator: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -158,7 +161,19 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
             cfg.unresolved_links = level
         else:
             bad("check.unresolved_links", '"info", "warning" or "error"')
+    rdf = section.get("rdf", {})
+    if not isinstance(rdf, dict):
+        bad("rdf", "a table ([rdf])")
+        rdf = {}
+    for key in ("license", "creator"):
+        if key in rdf:
+            value = rdf[key]
+            if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip()):
+                setattr(cfg, f"rdf_{key}", value.strip())
+            else:
+                bad(f"rdf.{key}", "an http(s) IRI (a licence URL, an ORCID)")
     known = {
+        "rdf",
         "base_iri",
         "exclude",
         "max_file_size",
