@@ -382,7 +382,9 @@ def contradictions(kg: KnowledgeGraph) -> dict[str, list[str]]:
 # -- claims as nanopublications ---------------------------------------------------------------
 
 
-def _claim(mint: Minter, claim: Claim, statuses: dict[tuple[str, str, str], str]) -> Iterator[Triple]:
+def _claim(
+    mint: Minter, claim: Claim, statuses: dict[tuple[str, str, str], str]
+) -> Iterator[Triple]:
     """What the claim says: its text, the entities it mentions, the relations it states, each
     as a statement with its status (only accepted ones are also bare triples)."""
     iri = mint.claim(claim.id)
@@ -393,7 +395,9 @@ def _claim(mint: Minter, claim: Claim, statuses: dict[tuple[str, str, str], str]
         yield iri, VKG.mentions, mint.entity(key)
     for n, m in enumerate(claim.relations, start=1):
         st = mint.statement(claim.id, n)
-        status = "denied" if m.negated else statuses.get((m.subject, m.action, m.object), "accepted")
+        status = (
+            "denied" if m.negated else statuses.get((m.subject, m.action, m.object), "accepted")
+        )
         yield iri, VKG.relation, st
         yield st, RDF.type, VKG.RelationStatement
         yield st, RDF.subject, mint.entity(m.subject)

@@ -1,4 +1,4 @@
-"""Minting IRIs (as strings) for a vault's notes, entities, sources, claims and graphs under its base IRI.
+"""Minting IRIs (as strings) for a vault's notes, entities, sources, claims and graphs.
 
 A note's IRIs come from its ``id`` (or ``uid``) front matter property when it has one, so they
 survive renames and moves (``note/@<id>``); otherwise from its vault-relative path

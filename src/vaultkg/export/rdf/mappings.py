@@ -80,4 +80,3 @@ def entity_types(entity: Entity) -> list[object]:
     if entity.type in CONCEPT_TYPES:
         return [SKOS.Concept]
     return []
-

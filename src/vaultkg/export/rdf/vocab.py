@@ -11,7 +11,7 @@ from ...kg.actions import ACTIONS
 class Namespace:
     """``VKG.Drug`` or ``VKG["Drug"]`` → the NamedNode ``<https://w3id.org/vaultkg/ns#Drug>``."""
 
-    __slots__ = ("iri", "_terms")
+    __slots__ = ("_terms", "iri")
 
     def __init__(self, iri: str) -> None:
         self.iri = iri
