@@ -190,7 +190,7 @@ def _description(kg: KnowledgeGraph, mint: Minter) -> Iterator[Triple]:
     yield d, PAV.createdWith, VKG.vaultkg
     yield d, VKG.vaultkgVersion, _lit(__version__)
     yield d, DCTERMS.conformsTo, ox.NamedNode("https://w3id.org/vaultkg/shapes")
-    for ns in ("https://w3id.org/vaultkg/ns#", "http://purl.org/mp/", "http://purl.org/spar/cito/"):
+    for ns in ("https://w3id.org/vaultkg/ns", "http://purl.org/mp/", "http://purl.org/spar/cito/"):
         yield d, VOID.vocabulary, ox.NamedNode(ns)
     if cfg.rdf_license:
         yield d, DCTERMS.license, safe_iri(cfg.rdf_license)
