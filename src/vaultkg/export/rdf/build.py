@@ -20,6 +20,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -66,7 +67,7 @@ TRUE = ox.Literal(True)
 FALSE = ox.Literal(False)
 
 
-@dataclass(slots=True)
+@dataclass
 class Dataset:
     """The quads (sorted: default graph first, then by graph, subject, predicate, object),
     the prefixes the files declare, and the graphs each note owns."""
@@ -75,10 +76,13 @@ class Dataset:
     prefixes: dict[str, str]
     note_graphs: dict[str, list[str]] = field(default_factory=dict)
     shared_graphs: list[str] = field(default_factory=list)
+    spo: list[ox.Triple] | None = field(default=None, repr=False)  # built with the quads
 
+    @cached_property
     def triples(self) -> list[ox.Triple]:
         """Every graph's triples in one graph (no triple is in two), sorted."""
-        return sorted({q.triple for q in self.quads}, key=_triple_key)
+        spo = self.spo if self.spo is not None else [q.triple for q in self.quads]
+        return sorted(set(spo), key=str)
 
 
 def build_dataset(kg: KnowledgeGraph) -> list[ox.Quad]:
@@ -86,9 +90,11 @@ def build_dataset(kg: KnowledgeGraph) -> list[ox.Quad]:
     return dataset(kg).quads
 
 
-def dataset(kg: KnowledgeGraph) -> Dataset:
+def dataset(kg: KnowledgeGraph, *, triples: bool = False) -> Dataset:
+    """The dataset; ``triples=True`` also keeps each triple apart from its graph, which
+    Turtle and N-Triples need (taking them from the quads afterwards costs more)."""
     mint = Minter.for_vault(kg.vault)
-    out = _Quads()
+    out = _Quads(triples)
     shared = mint.shared_graph("shared")
     relations_graph = mint.shared_graph("relations")
     note_graphs: dict[str, list[str]] = {p: [mint.graph(p)] for p in kg.vault.notes}
@@ -124,6 +130,7 @@ def dataset(kg: KnowledgeGraph) -> Dataset:
         {**PREFIXES, **mint.prefixes()},
         {p: sorted(gs) for p, gs in note_graphs.items()},
         [relations_graph, shared],
+        out.triples,
     )
 
 
@@ -136,9 +143,10 @@ class _Quads:
     """Quads from (subject, predicate, object) triples whose IRIs are strings or NamedNodes,
     each IRI made a NamedNode once."""
 
-    def __init__(self) -> None:
+    def __init__(self, triples: bool = False) -> None:
         self._nodes: dict[str, ox.NamedNode] = {}
-        self._quads: set[ox.Quad] = set()
+        self._graphs: dict[str | None, set[ox.Quad]] = {}
+        self.triples: list[ox.Triple] | None = [] if triples else None
 
     def node(self, t: Any) -> Any:
         if isinstance(t, str):
@@ -149,26 +157,28 @@ class _Quads:
         return t
 
     def add(self, graph: str | None, s: Any, p: Any, o: Any) -> None:
-        node = self.node
-        g = node(graph) if graph is not None else ox.DefaultGraph()
-        self._quads.add(ox.Quad(node(s), node(p), node(o), g))
+        self.extend(graph, [(s, p, o)])
 
     def extend(self, graph: str | None, triples: Iterable[tuple[Any, Any, Any]]) -> None:
+        node = self.node
+        quads = self._graphs.get(graph)
+        if quads is None:
+            quads = self._graphs[graph] = set()
+        g = node(graph) if graph is not None else ox.DefaultGraph()
+        keep = self.triples
         for s, p, o in triples:
-            self.add(graph, s, p, o)
+            s, p, o = node(s), node(p), node(o)
+            quads.add(ox.Quad(s, p, o, g))
+            if keep is not None:
+                keep.append(ox.Triple(s, p, o))
 
     def sorted(self) -> list[ox.Quad]:
-        return sorted(self._quads, key=_quad_key)
-
-
-def _quad_key(q: ox.Quad) -> tuple[int, str, str, str, str]:
-    g = q.graph_name
-    named = isinstance(g, ox.NamedNode)
-    return (int(named), g.value if named else "", q.subject.value, q.predicate.value, str(q.object))
-
-
-def _triple_key(t: ox.Triple) -> tuple[str, str, str]:
-    return (t.subject.value, t.predicate.value, str(t.object))
+        """The default graph's quads, then each named graph's in IRI order, each graph's
+        quads in N-Quads order."""
+        out = sorted(self._graphs.pop(None, ()), key=str)
+        for graph in sorted(self._graphs):
+            out.extend(sorted(self._graphs[graph], key=str))
+        return out
 
 
 def _lit(value: str | int | bool) -> ox.Literal:

@@ -73,6 +73,8 @@ def stable_ids(vault: Vault) -> tuple[dict[str, str], list[str]]:
 class Minter:
     base: str  # ends with "/" or "#"
     ids: Mapping[str, str] = field(default_factory=dict)  # note path -> its stable id
+    # each path's IRI part, encoded once (a note's path is minted for many resources)
+    _parts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_base(cls, base_iri: str, ids: Mapping[str, str] | None = None) -> Minter:
@@ -88,8 +90,12 @@ class Minter:
 
     def part(self, path: str) -> str:
         """The note's IRI part: ``@<id>`` when it has a stable id, else its path's."""
-        stable = self.ids.get(path)
-        return "@" + segment(stable) if stable is not None else path_iri_part(path)
+        part = self._parts.get(path)
+        if part is None:
+            stable = self.ids.get(path)
+            part = "@" + segment(stable) if stable is not None else path_iri_part(path)
+            self._parts[path] = part
+        return part
 
     def note(self, path: str) -> str:
         return f"{self.base}note/{self.part(path)}"

@@ -23,10 +23,10 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 def serialize_dataset(data: Dataset, fmt: str) -> bytes:
     rdf_format = RDF_FORMATS[fmt]
     if rdf_format is ox.RdfFormat.N_TRIPLES:
-        return ox.serialize(data.triples(), format=rdf_format)
+        return ox.serialize(data.triples, format=rdf_format)
     if rdf_format is ox.RdfFormat.JSON_LD:
         return ox.serialize(data.quads, format=rdf_format) + b"\n"
-    items = data.triples() if rdf_format is ox.RdfFormat.TURTLE else data.quads
+    items = data.triples if rdf_format is ox.RdfFormat.TURTLE else data.quads
     body = ox.serialize(items, format=rdf_format, prefixes=data.prefixes)
     return _sorted_header(body, data.prefixes)
 
