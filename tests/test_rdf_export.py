@@ -103,7 +103,7 @@ def test_rdflib_and_oxigraph_read_the_same_number_of_triples(
 ) -> None:
     data = dataset(kg)
     # no triple is in two graphs, so the one-graph formats lose nothing but graph names
-    assert len(data.triples) == len(data.quads)
+    assert len(data.triples()) == len(data.quads)
     assert rdflib_count(exported[fmt], fmt) == len(data.quads)
     assert oxigraph_count(exported[fmt], fmt) == len(data.quads)
 
@@ -505,3 +505,16 @@ def test_cli_errors_name_the_problem(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "rdf", str(VAULT), "--format", "rdfxml"])
     assert result.exit_code == 2
     assert "rdfxml" in result.stderr
+
+
+def test_one_graph_formats_are_pyoxigraphs_own_output_reordered(kg: KnowledgeGraph) -> None:
+    from vaultkg.export.rdf.serialize import serialize_dataset
+
+    data = dataset(kg)
+    own = ox.serialize(data.triples(), format=ox.RdfFormat.N_TRIPLES)
+    assert serialize_dataset(data, "n-triples") == b"".join(
+        line + b"\n" for line in sorted(own.splitlines())
+    )
+    turtle = serialize_dataset(data, "turtle")
+    assert {q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)} == set(data.triples())
+    assert b"{" not in turtle.replace(b"{braces}", b"")  # no graph block is left open

@@ -74,7 +74,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, formats: list[str]) -> list[Pat
         check_export_file(path, root)
     warn_about_settings(kg)
     kg = public_graph(kg)
-    data = dataset(kg, triples=bool({"turtle", "n-triples"} & set(chosen)))
+    data = dataset(kg)
     out_dir.mkdir(parents=True, exist_ok=True)
     for fmt, path in zip(chosen, paths, strict=True):
         write_export(path, serialize_dataset(data, fmt), root)

@@ -76,13 +76,20 @@ class Dataset:
     prefixes: dict[str, str]
     note_graphs: dict[str, list[str]] = field(default_factory=dict)
     shared_graphs: list[str] = field(default_factory=list)
-    spo: list[ox.Triple] | None = field(default=None, repr=False)  # built with the quads
 
     @cached_property
+    def default_count(self) -> int:
+        """How many quads, at the start of ``quads``, are in the default graph."""
+        n = 0
+        for q in self.quads:
+            if isinstance(q.graph_name, ox.NamedNode):
+                break
+            n += 1
+        return n
+
     def triples(self) -> list[ox.Triple]:
         """Every graph's triples in one graph (no triple is in two), sorted."""
-        spo = self.spo if self.spo is not None else [q.triple for q in self.quads]
-        return sorted(set(spo), key=str)
+        return sorted({q.triple for q in self.quads}, key=str)
 
 
 def build_dataset(kg: KnowledgeGraph) -> list[ox.Quad]:
@@ -90,11 +97,9 @@ def build_dataset(kg: KnowledgeGraph) -> list[ox.Quad]:
     return dataset(kg).quads
 
 
-def dataset(kg: KnowledgeGraph, *, triples: bool = False) -> Dataset:
-    """The dataset; ``triples=True`` also keeps each triple apart from its graph, which
-    Turtle and N-Triples need (taking them from the quads afterwards costs more)."""
+def dataset(kg: KnowledgeGraph) -> Dataset:
     mint = Minter.for_vault(kg.vault)
-    out = _Quads(triples)
+    out = _Quads()
     shared = mint.shared_graph("shared")
     relations_graph = mint.shared_graph("relations")
     note_graphs: dict[str, list[str]] = {p: [mint.graph(p)] for p in kg.vault.notes}
@@ -130,7 +135,6 @@ def dataset(kg: KnowledgeGraph, *, triples: bool = False) -> Dataset:
         {**PREFIXES, **mint.prefixes()},
         {p: sorted(gs) for p, gs in note_graphs.items()},
         [relations_graph, shared],
-        out.triples,
     )
 
 
@@ -143,10 +147,9 @@ class _Quads:
     """Quads from (subject, predicate, object) triples whose IRIs are strings or NamedNodes,
     each IRI made a NamedNode once."""
 
-    def __init__(self, triples: bool = False) -> None:
+    def __init__(self) -> None:
         self._nodes: dict[str, ox.NamedNode] = {}
         self._graphs: dict[str | None, set[ox.Quad]] = {}
-        self.triples: list[ox.Triple] | None = [] if triples else None
 
     def node(self, t: Any) -> Any:
         if isinstance(t, str):
@@ -165,12 +168,8 @@ class _Quads:
         if quads is None:
             quads = self._graphs[graph] = set()
         g = node(graph) if graph is not None else ox.DefaultGraph()
-        keep = self.triples
         for s, p, o in triples:
-            s, p, o = node(s), node(p), node(o)
-            quads.add(ox.Quad(s, p, o, g))
-            if keep is not None:
-                keep.append(ox.Triple(s, p, o))
+            quads.add(ox.Quad(node(s), node(p), node(o), g))
 
     def sorted(self) -> list[ox.Quad]:
         """The default graph's quads, then each named graph's in IRI order, each graph's

@@ -2,8 +2,9 @@
 
 The quads come sorted (``build.Dataset``), and pyoxigraph writes them in the order given, so
 the same vault always gives the same bytes. Turtle and N-Triples hold every graph's triples in
-one graph (no triple is in two graphs, so nothing is lost but the graph names); TriG and
-JSON-LD keep the named graphs.
+one graph (no triple is in two graphs, so nothing is lost but the graph names): N-Triples as
+sorted lines, Turtle as the TriG with its graph brackets removed; TriG and JSON-LD keep the
+named graphs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from .build import Dataset
+
+# Data prefixes whose local names are paths ("Drugs/Caffeine"): written as full IRIs, which
+# read better than prefixed names full of escapes (entity:Drugs\/Caffeine).
+PATH_PREFIXES = frozenset({"note", "entity", "source", "ref", "graph"})
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -22,13 +27,55 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 
 def serialize_dataset(data: Dataset, fmt: str) -> bytes:
     rdf_format = RDF_FORMATS[fmt]
-    if rdf_format is ox.RdfFormat.N_TRIPLES:
-        return ox.serialize(data.triples, format=rdf_format)
     if rdf_format is ox.RdfFormat.JSON_LD:
         return ox.serialize(data.quads, format=rdf_format) + b"\n"
-    items = data.triples if rdf_format is ox.RdfFormat.TURTLE else data.quads
-    body = ox.serialize(items, format=rdf_format, prefixes=data.prefixes)
-    return _sorted_header(body, data.prefixes)
+    if rdf_format is ox.RdfFormat.N_TRIPLES:
+        return _ntriples(data)
+    prefixes = {k: v for k, v in data.prefixes.items() if k not in PATH_PREFIXES}
+    trig = _sorted_header(
+        ox.serialize(data.quads, format=ox.RdfFormat.TRIG, prefixes=prefixes), prefixes
+    )
+    if rdf_format is ox.RdfFormat.TRIG:
+        return trig
+    turtle = _turtle_from_trig(trig)
+    if turtle is None:  # a layout this reader does not know: take the slow, sure way
+        body = ox.serialize(data.triples(), format=rdf_format, prefixes=prefixes)
+        return _sorted_header(body, prefixes)
+    return turtle
+
+
+def _ntriples(data: Dataset) -> bytes:
+    """The N-Quads lines without their graph names, sorted: making a pyoxigraph Triple of
+    every quad would cost more than the whole export."""
+    lines = ox.serialize(data.quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    n = data.default_count
+    out = set(lines[:n])
+    for line in lines[n:]:
+        if line:  # "<s> <p> <o> <g> .": the graph is the last term, an IRI (no spaces)
+            out.add(line[: line.rindex(b" <")] + b" .")
+    return b"".join(line + b"\n" for line in sorted(out))
+
+
+def _turtle_from_trig(trig: bytes) -> bytes | None:
+    """The TriG with its graph blocks opened: each ``<g> {`` and ``}`` line dropped and the
+    block's lines unindented. pyoxigraph writes one statement part per line and escapes line
+    breaks in literals, so these lines are only ever graph brackets. None when a line does
+    not fit that layout."""
+    out = []
+    inside = False
+    for line in trig.split(b"\n"):
+        if not inside:
+            if line.endswith(b" {") and not line.startswith(b"\t"):
+                inside = True
+            else:
+                out.append(line)
+        elif line == b"}":
+            inside = False
+        elif line.startswith(b"\t"):
+            out.append(line[1:])
+        else:
+            return None
+    return b"\n".join(out) if not inside else None
 
 
 def _sorted_header(body: bytes, prefixes: dict[str, str]) -> bytes:
