@@ -168,8 +168,8 @@ class _Quads:
         if quads is None:
             quads = self._graphs[graph] = set()
         g = node(graph) if graph is not None else ox.DefaultGraph()
-        for s, p, o in triples:
-            quads.add(ox.Quad(node(s), node(p), node(o), g))
+        for s, p, o in triples:  # predicates are always vocabulary terms (NamedNodes)
+            quads.add(ox.Quad(node(s), p, node(o), g))
 
     def sorted(self) -> list[ox.Quad]:
         """The default graph's quads, then each named graph's in IRI order, each graph's
