@@ -3,8 +3,8 @@
 The quads come sorted (``build.Dataset``), and pyoxigraph writes them in the order given, so
 the same vault always gives the same bytes. Turtle and N-Triples hold every graph's triples in
 one graph (no triple is in two graphs, so nothing is lost but the graph names): N-Triples as
-sorted lines, Turtle as the TriG with its graph brackets removed; TriG and JSON-LD keep the
-named graphs.
+the N-Quads lines without graph names, Turtle as the TriG with its graph brackets removed;
+TriG and JSON-LD keep the named graphs.
 """
 
 from __future__ import annotations
@@ -45,15 +45,17 @@ def serialize_dataset(data: Dataset, fmt: str) -> bytes:
 
 
 def _ntriples(data: Dataset) -> bytes:
-    """The N-Quads lines without their graph names, sorted: making a pyoxigraph Triple of
-    every quad would cost more than the whole export."""
-    lines = ox.serialize(data.quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
-    n = data.default_count
-    out = set(lines[:n])
-    for line in lines[n:]:
+    """The N-Quads lines without their graph names, in the quads' order (each triple is in
+    one graph, so no line repeats): making a pyoxigraph Triple of every quad would cost more
+    than the whole export, and sorting the lines again would double the memory."""
+    nquads = ox.serialize(data.quads, format=ox.RdfFormat.N_QUADS)
+    lines = nquads.split(b"\n")
+    del nquads
+    for i in range(data.default_count, len(lines)):
+        line = lines[i]
         if line:  # "<s> <p> <o> <g> .": the graph is the last term, an IRI (no spaces)
-            out.add(line[: line.rindex(b" <")] + b" .")
-    return b"".join(line + b"\n" for line in sorted(out))
+            lines[i] = line[: line.rindex(b" <")] + b" ."
+    return b"\n".join(lines)
 
 
 def _turtle_from_trig(trig: bytes) -> bytes | None:
@@ -80,9 +82,8 @@ def _turtle_from_trig(trig: bytes) -> bytes | None:
 
 def _sorted_header(body: bytes, prefixes: dict[str, str]) -> bytes:
     """The prefix lines in name order (pyoxigraph writes them in its map's order)."""
-    lines = body.split(b"\n")
-    n = 0
-    while n < len(lines) and lines[n].startswith(b"@prefix "):
-        n += 1
+    start = 0
+    while body.startswith(b"@prefix ", start):
+        start = body.index(b"\n", start) + 1
     header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(prefixes.items()))
-    return header.encode("utf-8") + b"\n" + b"\n".join(lines[n:])
+    return header.encode("utf-8") + b"\n" + body[start:]
