@@ -58,6 +58,7 @@ from .vocab import (
 )
 
 if TYPE_CHECKING:
+    from ...config import Config
     from ...kg.graph import KnowledgeGraph
     from ...kg.model import Claim, Entity, Source
 
@@ -123,9 +124,9 @@ def dataset(kg: KnowledgeGraph) -> Dataset:
             out.add(relations_graph, s, p, o)
     opponents = contradictions(kg)
     created = _created_times(kg)
-    rdf = kg.vault.config
     for claim in kg.claims:
-        graphs = _nanopub(mint, claim, statuses, opponents, created.get(claim.note), rdf)
+        when = created.get(claim.note)
+        graphs = _nanopub(mint, claim, statuses, opponents, when, kg.vault.config)
         for graph, triples in graphs:
             out.extend(graph, triples)
             if claim.note in note_graphs:
@@ -424,9 +425,7 @@ def evidence_type(claim: Claim) -> ox.NamedNode:
     return ECO_TRACEABLE if traceable else ECO_NOT_TRACEABLE
 
 
-def _evidence(
-    kg_sources: Any, mint: Minter, claim: Claim, opponents: dict[str, list[str]]
-) -> Iterator[Triple]:
+def _evidence(mint: Minter, claim: Claim, opponents: dict[str, list[str]]) -> Iterator[Triple]:
     """How we know: level, certainty, citations, kind of evidence, where it was written."""
     iri = mint.claim(claim.id)
     yield iri, VKG.evidenceLevel, LEVEL_TERMS[claim.level]
@@ -450,7 +449,7 @@ def _nanopub(
     statuses: dict[tuple[str, str, str], str],
     opponents: dict[str, list[str]],
     created: str | None,
-    cfg: Any,
+    cfg: Config,
 ) -> list[tuple[str, list[Triple]]]:
     """Head, assertion, provenance and publication-info graphs of one claim."""
     np_iri = mint.nanopub(claim.id)
@@ -467,7 +466,7 @@ def _nanopub(
     ]
     prov_triples: list[Triple] = [
         (assertion, PROV.wasDerivedFrom, note),
-        *_evidence(None, mint, claim, opponents),
+        *_evidence(mint, claim, opponents),
     ]
     info: list[Triple] = [
         (np_iri, PROV.wasDerivedFrom, note),
