@@ -36,6 +36,9 @@ _UNITS = {
 @dataclass(slots=True)
 class Config:
     base_iri: str = DEFAULT_BASE_IRI
+    # [rdf]: the exported dataset's and nanopublications' licence and creator (IRIs)
+    rdf_license: str | None = None
+    rdf_creator: str | None = None
     exclude: list[str] = field(default_factory=list)  # glob patterns, vault-relative
     obsidian_ignore: list[str] = field(default_factory=list)  # app.json userIgnoreFilters
     max_file_size: int = DEFAULT_MAX_BYTES
@@ -45,9 +48,6 @@ class Config:
     link_headings: bool = False
     # a wikilink to a note not written yet is a placeholder in Obsidian, not a mistake
     unresolved_links: Severity = "info"
-    # [rdf]: the exported dataset's and nanopublications' licence and creator (IRIs)
-    rdf_license: str | None = None
-    rdf_creator: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -151,16 +151,6 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
     publish = section.get("publish", {})
     if isinstance(publish, dict):
         cfg.publish_exclude = _str_list(publish.get("exclude", [])) or []
-    link = section.get("link", {})
-    if isinstance(link, dict):
-        cfg.link_headings = bool(link.get("headings", False))
-    check = section.get("check", {})
-    if isinstance(check, dict) and "unresolved_links" in check:
-        level = check["unresolved_links"]
-        if level in ("info", "warning", "error"):
-            cfg.unresolved_links = level
-        else:
-            bad("check.unresolved_links", '"info", "warning" or "error"')
     rdf = section.get("rdf", {})
     if not isinstance(rdf, dict):
         bad("rdf", "a table ([rdf])")
@@ -172,8 +162,17 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
                 setattr(cfg, f"rdf_{key}", value.strip())
             else:
                 bad(f"rdf.{key}", "an http(s) IRI (a licence URL, an ORCID)")
+    link = section.get("link", {})
+    if isinstance(link, dict):
+        cfg.link_headings = bool(link.get("headings", False))
+    check = section.get("check", {})
+    if isinstance(check, dict) and "unresolved_links" in check:
+        level = check["unresolved_links"]
+        if level in ("info", "warning", "error"):
+            cfg.unresolved_links = level
+        else:
+            bad("check.unresolved_links", '"info", "warning" or "error"')
     known = {
-        "rdf",
         "base_iri",
         "exclude",
         "max_file_size",
@@ -183,6 +182,7 @@ def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
         "link",
         "check",
         "vaultkg",
+        "rdf",
     }
     cfg.extra = {k: v for k, v in section.items() if k not in known}
     return cfg, diags

@@ -141,7 +141,8 @@ def dataset(kg: KnowledgeGraph) -> Dataset:
 
 # -- building ---------------------------------------------------------------------------------
 
-Triple = tuple[str, ox.NamedNode | str, Term | str]
+# a subject or object IRI may be a string, minted from the vault; predicates are terms
+Triple = tuple[str | ox.NamedNode, ox.NamedNode, str | Term]
 
 
 class _Quads:
@@ -176,7 +177,7 @@ class _Quads:
         """The default graph's quads, then each named graph's in IRI order, each graph's
         quads in N-Quads order."""
         out = sorted(self._graphs.pop(None, ()), key=str)
-        for graph in sorted(self._graphs):
+        for graph in sorted(g for g in self._graphs if g is not None):
             out.extend(sorted(self._graphs[graph], key=str))
         return out
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+import pyoxigraph as ox
+
 from ...kg.model import Entity
 from .vocab import (
     BFO_HAS_PART,
@@ -51,7 +53,7 @@ def _count(entity: Entity) -> Counter[str]:
     return Counter(curie.partition(":")[0] for curie, _ in entity.identifiers)
 
 
-def mapping_triples(entity: Entity) -> Iterator[tuple[object, str, object]]:
+def mapping_triples(entity: Entity) -> Iterator[tuple[ox.NamedNode, str, ox.NamedNode | None]]:
     """(predicate, identifier IRI, its type or None) for each identifier of the entity."""
     counts = _count(entity)
     complex_ = is_complex(entity)
@@ -71,7 +73,7 @@ def mapping_triples(entity: Entity) -> Iterator[tuple[object, str, object]]:
             yield SCHEMA.sameAs, target, None
 
 
-def entity_types(entity: Entity) -> list[object]:
+def entity_types(entity: Entity) -> list[ox.NamedNode]:
     """The Biolink class of a drug, transmitter or target (none for a concept)."""
     if entity.type in ("drug", "neurotransmitter"):
         return [BIOLINK.ChemicalEntity]

@@ -9,6 +9,8 @@ TriG and JSON-LD keep the named graphs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pyoxigraph as ox
 
 from .build import Dataset
@@ -28,27 +30,35 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 def serialize_dataset(data: Dataset, fmt: str) -> bytes:
     rdf_format = RDF_FORMATS[fmt]
     if rdf_format is ox.RdfFormat.JSON_LD:
-        return ox.serialize(data.quads, format=rdf_format) + b"\n"
+        return _dump(data.quads, rdf_format) + b"\n"
     if rdf_format is ox.RdfFormat.N_TRIPLES:
         return _ntriples(data)
     prefixes = {k: v for k, v in data.prefixes.items() if k not in PATH_PREFIXES}
-    trig = _sorted_header(
-        ox.serialize(data.quads, format=ox.RdfFormat.TRIG, prefixes=prefixes), prefixes
-    )
+    trig = _sorted_header(_dump(data.quads, ox.RdfFormat.TRIG, prefixes), prefixes)
     if rdf_format is ox.RdfFormat.TRIG:
         return trig
     turtle = _turtle_from_trig(trig)
     if turtle is None:  # a layout this reader does not know: take the slow, sure way
-        body = ox.serialize(data.triples(), format=rdf_format, prefixes=prefixes)
+        body = _dump(data.triples(), rdf_format, prefixes)
         return _sorted_header(body, prefixes)
     return turtle
+
+
+def _dump(
+    items: Sequence[ox.Quad] | Sequence[ox.Triple],
+    rdf_format: ox.RdfFormat,
+    prefixes: dict[str, str] | None = None,
+) -> bytes:
+    out = ox.serialize(items, format=rdf_format, prefixes=prefixes)
+    assert out is not None  # no output file given: pyoxigraph returns the bytes
+    return out
 
 
 def _ntriples(data: Dataset) -> bytes:
     """The N-Quads lines without their graph names, in the quads' order (each triple is in
     one graph, so no line repeats): making a pyoxigraph Triple of every quad would cost more
     than the whole export, and sorting the lines again would double the memory."""
-    nquads = ox.serialize(data.quads, format=ox.RdfFormat.N_QUADS)
+    nquads = _dump(data.quads, ox.RdfFormat.N_QUADS)
     lines = nquads.split(b"\n")
     del nquads
     for i in range(data.default_count, len(lines)):
