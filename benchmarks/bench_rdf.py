@@ -1,43 +1,63 @@
-"""Time `vaultkg export rdf` and report file sizes, for vault/ and a 10,000-note synthetic vault.
+"""Time `write_rdf` (all four formats) for the previous release and this code, side by side.
 
-    python benchmarks/bench_rdf.py              # vault/ and a generated 10,000-note vault
-    python benchmarks/bench_rdf.py --notes 2000 # a smaller synthetic vault
+    python benchmarks/bench_rdf.py                     # 1,000 and 10,000 generated notes
+    python benchmarks/bench_rdf.py --notes 2000        # one size
+    python benchmarks/bench_rdf.py --peer-python /path/to/other/venv/bin/python
 
-Each figure is the best of --repeat runs. As a peer measured in the same run, rdflib's own
-serializers (Turtle, N-Triples, JSON-LD) and pyoxigraph's (Turtle, N-Triples, TriG) write the
-same triples; the ratio is their time over ours.
+Each vault is generated with the claim density of a real pharmacology vault (every study note
+states at least five claims and three drug-target relations, most of them cited). Each tool
+runs in its own subprocess: it reads the vault (not timed as the export), then writes
+Turtle, JSON-LD, N-Triples and TriG with ``write_rdf``. The child reports its own peak RSS
+(``ru_maxrss``) after reading and at the end; the ratio is the previous release's export time
+over this code's. One run per tool and size (a 10,000-note export takes minutes).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-ACTIONS = ["agonist_of", "antagonist_of", "partial_agonist_of", "inhibitor_of", "downregulates"]
+PEER = "/work/venvs/prev/bin/python"
+ACTIONS = ["agonist at", "antagonist at", "partial agonist at", "inhibitor of", "blocker of"]
 SOURCE_TYPES = ["cohort", "narrative review", "meta-analysis", "website", "textbook"]
+
+# Runs inside each tool's interpreter: only the API both releases share.
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+import vaultkg
+from vaultkg.export.rdf import FORMATS, write_rdf
+
+t0 = time.perf_counter()
+kg = vaultkg.load(sys.argv[1])
+t1 = time.perf_counter()
+rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+paths = write_rdf(kg, Path(sys.argv[2]), list(FORMATS))
+t2 = time.perf_counter()
+print(json.dumps({
+    "version": vaultkg.__version__,
+    "notes": len(kg.vault.notes), "claims": len(kg.claims), "relations": len(kg.relations),
+    "load": t1 - t0, "export": t2 - t1,
+    "rss_load_mb": rss_load / 1024,
+    "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "bytes": {p.name: p.stat().st_size for p in paths},
+}))
+"""
 
 
 def generate_vault(root: Path, notes: int, seed: int = 1) -> Path:
-    """Drugs, targets and sources (a tenth each), the rest study notes citing them."""
-    gen = ROOT / "benchmarks" / "generate_vault.py"
-    if gen.exists():  # the project's shared generator, when it is there
-        import subprocess
-
-        subprocess.run([sys.executable, str(gen), str(root), "--notes", str(notes)], check=True)
-        return root
+    """Drugs, targets and sources (a tenth each), the rest study notes citing them: eight
+    sentences each, six of them a drug acting on a target, four of those with a citation."""
     rnd = random.Random(seed)
-    n_drug = n_target = n_source = notes // 10
-    (root / "Drugs").mkdir(parents=True)
-    (root / "Targets").mkdir()
-    (root / "Sources").mkdir()
-    (root / "Notes").mkdir()
+    n_drug = n_target = n_source = max(2, notes // 10)
+    for folder in ("Drugs", "Targets", "Sources", "Notes"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / "vaultkg.toml").write_text('base_iri = "https://example.org/bench/"\n')
     for i in range(n_target):
         kind = "transporter" if i % 5 == 0 else "receptor"
         text = f"---\ntype: {kind}\naliases: [T{i}]\nuniprot: P{10000 + i}\n---\n"
@@ -51,109 +71,74 @@ def generate_vault(root: Path, notes: int, seed: int = 1) -> Path:
         )
         (root / "Sources" / f"Source {i}.md").write_text(text)
     for i in range(n_drug):
-        targets = rnd.sample(range(n_target), 2)
-        action = ACTIONS[i % len(ACTIONS)]
-        links = ", ".join(f"[[Target {t} receptor]]" for t in targets)
+        t = rnd.randrange(n_target)
         text = (
             f"---\ntype: drug\naliases: [D{i}]\nchebi: {20000 + i}\n---\n"
-            f"{action}:: {links} [@src{rnd.randrange(n_source)}]\n\n"
-            f"Drug {i} is a drug studied for its effects on [[Target {targets[0]} receptor]].\n"
+            f"Drug {i} is an antagonist at [[Target {t} receptor]]"
+            f" [@src{rnd.randrange(n_source)}].\n"
         )
         (root / "Drugs" / f"Drug {i}.md").write_text(text)
     for i in range(notes - n_drug - n_target - n_source):
-        d, t, s = rnd.randrange(n_drug), rnd.randrange(n_target), rnd.randrange(n_source)
-        text = (
-            f"# Note {i}\n\n[[Drug {d}]] is an antagonist at [[Target {t} receptor]] "
-            f"[@src{s}].\n\nChronic use of [[Drug {d}]] may downregulate "
-            f"[[Target {t} receptor]].\n\nSee also [[Note {(i + 1) % 100}]].\n"
-        )
-        (root / "Notes" / f"Note {i}.md").write_text(text)
+        lines = [f"# Note {i}", ""]
+        for k in range(6):
+            d, t, s = rnd.randrange(n_drug), rnd.randrange(n_target), rnd.randrange(n_source)
+            cite = f" [@src{s}]" if k < 4 else ""
+            action = ACTIONS[(i + k) % len(ACTIONS)]
+            lines += [f"[[Drug {d}]] is an {action} [[Target {t} receptor]]{cite}.", ""]
+        d, t = rnd.randrange(n_drug), rnd.randrange(n_target)
+        lines += [f"Chronic use of [[Drug {d}]] may downregulate [[Target {t} receptor]].", ""]
+        lines += [f"See also [[Note {(i + 1) % 100}]]."]
+        (root / "Notes" / f"Note {i}.md").write_text("\n".join(lines) + "\n")
     return root
 
 
-def best(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), result
-
-
-def bench(vault: Path, label: str, repeat: int) -> None:
-    import pyoxigraph as ox
-
-    import vaultkg
-    from vaultkg.export.rdf import FILE_NAMES, FORMATS, build_rdf, serialize
-    from vaultkg.export.rdf.iris import Minter
-
-    t_load, kg = best(lambda: vaultkg.load(str(vault)), 1)
-    base = Minter.for_base(kg.vault.config.base_iri).base
-    t_build, data = best(lambda: build_rdf(kg, nanopubs=True), repeat)
-    print(
-        f"\n## {label}: {len(kg.vault.notes):,} notes, {len(kg.claims):,} claims, "
-        f"{len(data.triples):,} triples, {data.quad_count():,} quads with nanopublications"
+def run(python: str, vault: Path, out: Path) -> dict[str, object]:
+    proc = subprocess.run(
+        [python, "-c", CHILD, str(vault), str(out)], capture_output=True, text=True, check=False
     )
-    print(f"read vault + build knowledge graph: {t_load:.2f} s (not part of the export)")
-    print(f"build RDF triples: {t_build:.2f} s")
-    graph = data.graph()
-    store = ox.Store()
-    store.bulk_extend(
-        ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in data.triples
-    )
-    peers = {
-        "turtle": [
-            ("rdflib", lambda: graph.serialize(format="turtle")),
-            (
-                "pyoxigraph",
-                lambda: store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph()),
-            ),
-        ],
-        "n-triples": [
-            ("rdflib", lambda: graph.serialize(format="nt")),
-            (
-                "pyoxigraph",
-                lambda: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
-            ),
-        ],
-        "json-ld": [("rdflib", lambda: graph.serialize(format="json-ld"))],
-        "trig": [],
-    }
-    print(f"{'format':<10} {'file':<13} {'size':>12} {'vaultkg':>9}  peers (their time / ours)")
-    for fmt in FORMATS:
-        t, text = best(lambda fmt=fmt: serialize(data, fmt, base), repeat)
-        size = len(text.encode("utf-8"))
-        cells = []
-        for name, fn in peers[fmt]:
-            tp, _ = best(fn, repeat)
-            cells.append(f"{name} {tp:.2f} s ({tp / t:.1f}x)")
-        print(f"{fmt:<10} {FILE_NAMES[fmt]:<13} {size:>12,} {t:>7.2f} s  {'; '.join(cells)}")
+    if proc.returncode != 0:
+        raise SystemExit(f"{python} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench(notes: int, tools: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        from vaultkg.export.rdf import write_rdf
-
-        t_all, _ = best(lambda: write_rdf(kg, Path(tmp), list(FORMATS)), repeat)
-    print(f"write_rdf, all four formats (build + serialize + write): {t_all:.2f} s")
-
-
-def _ox(term):  # type: ignore[no-untyped-def]
-    import pyoxigraph as ox
-    from rdflib import Literal
-
-    if isinstance(term, Literal):
-        dt = term.datatype
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(dt)) if dt else None)
-    return ox.NamedNode(str(term))
+        vault = generate_vault(Path(tmp) / "vault", notes)
+        results = [(label, run(py, vault, Path(tmp) / label)) for label, py in tools]
+    first = results[0][1]
+    print(
+        f"\n## generated vault: {first['notes']:,} notes, {first['claims']:,} claims, "
+        f"{first['relations']:,} relations"
+    )
+    print(
+        f"{'tool':<22} {'read vault':>10} {'write_rdf':>10} {'RSS read':>9} {'peak RSS':>9}"
+        f" {'bytes written':>14}"
+    )
+    for label, r in results:
+        size = sum(r["bytes"].values())  # type: ignore[union-attr]
+        print(
+            f"{label + ' ' + str(r['version']):<22} {r['load']:>8.2f} s {r['export']:>8.2f} s"
+            f" {r['rss_load_mb']:>6.0f} MB {r['rss_peak_mb']:>6.0f} MB {size:>14,}"
+        )
+    (_, old), (_, new) = results[0], results[-1]
+    print(
+        f"export time ratio (previous / new): {old['export'] / new['export']:.1f}x; "  # type: ignore[operator]
+        f"peak RSS {old['rss_peak_mb']:.0f} MB -> {new['rss_peak_mb']:.0f} MB"
+    )
+    print(
+        f"read vault + write_rdf ratio: "
+        f"{(old['load'] + old['export']) / (new['load'] + new['export']):.1f}x"  # type: ignore[operator]
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--notes", type=int, default=10_000, help="notes in the synthetic vault")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is kept")
+    ap.add_argument("--notes", type=int, nargs="+", default=[1_000, 10_000])
+    ap.add_argument("--peer-python", default=PEER, help="the previous release's interpreter")
+    ap.add_argument("--python", default=sys.executable, help="this code's interpreter")
     args = ap.parse_args()
-    bench(ROOT / "vault", "vault/", args.repeat)
-    with tempfile.TemporaryDirectory() as tmp:
-        vault = generate_vault(Path(tmp) / "vault", args.notes)
-        bench(vault, f"synthetic vault ({args.notes:,} notes)", args.repeat)
+    for n in args.notes:
+        bench(n, [("previous", args.peer_python), ("new", args.python)])
 
 
 if __name__ == "__main__":

@@ -6,13 +6,13 @@ the same run, on generated vaults of 1,000 and 2,400 notes (and any vault given)
 
 The vaults come from benchmarks/generate_vault.py, plus one typed note per drug and target it
 names (so its sentences become drug → target relations) and a cited source per drug note.
-The old path is what `vaultkg sparql` did before: the export's default graph in an rdflib
-Graph and `Graph.query` on a prepared query; it runs in a child process stopped after
---rdflib-timeout seconds. The new path is `vaultkg.store`: the export's quads (named graphs
-included) in an in-memory pyoxigraph Store. Load time and query time are reported apart;
-pyoxigraph's query times are the best of --repeat runs, rdflib's of one run (its slowest
-query takes minutes); both include reading every row. Rows are compared
-between the two paths when both finish.
+The rdflib path holds the same quads in an rdflib Dataset (its default graph the union of
+all graphs, as `vaultkg sparql` queries them) and runs `Dataset.query` on a prepared query;
+it runs in a child process stopped after --rdflib-timeout seconds. The pyoxigraph path is
+`vaultkg.store`: the export's quads in an in-memory Store, queried over the union graph.
+Load time and query time are reported apart; pyoxigraph's query times are the best of
+--repeat runs, rdflib's of one run (its slowest query takes minutes); both include reading
+every row. Rows are compared between the two paths when both finish.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def rdflib_rows(graph: Any, text: str, prefixes: dict[str, str]) -> list[tuple[str, ...]]:
-    """What `vaultkg sparql` ran before this change, with the rows read."""
+    """The query on rdflib, with the rows read."""
     from rdflib.plugins.sparql import prepareQuery
 
     result = graph.query(prepareQuery(text, initNs=prefixes))
@@ -94,7 +94,9 @@ def rdflib_rows(graph: Any, text: str, prefixes: dict[str, str]) -> list[tuple[s
 def oxigraph_rows(store: Any, text: str, prefixes: dict[str, str]) -> list[tuple[str, ...]]:
     import pyoxigraph as ox
 
-    result = store.query(text, prefixes=prefixes)
+    from vaultkg.store import run_query
+
+    result = run_query(store, text, prefixes)
     if isinstance(result, ox.QueryBoolean):
         return [(str(bool(result)).lower(),)]
     return [tuple("" if t is None else t.value for t in row) for row in result]
@@ -130,20 +132,18 @@ def timed_rdflib(
 
 def bench(vault: Path, label: str, repeat: int, timeout: float) -> list[float]:
     import vaultkg
-    from vaultkg.export.rdf import build_rdf
-    from vaultkg.store import quads
+    from vaultkg.export.rdf import dataset
 
     t = time.perf_counter()
     kg = vaultkg.load(str(vault))
     read_s = time.perf_counter() - t
     stats = kg.stats()
     t = time.perf_counter()
-    data = build_rdf(kg, nanopubs=True)
+    data = dataset(kg)
     build_s = time.perf_counter() - t
     print(
         f"\n## {label}: {stats['notes']:,} notes, {stats['claims']:,} claims, "
-        f"{stats['relations']:,} relations, {len(data.triples):,} triples, "
-        f"{data.quad_count():,} quads with nanopublications"
+        f"{stats['relations']:,} relations, {len(data.quads):,} quads"
     )
     print(f"read vault + knowledge graph: {read_s:.2f} s; build RDF terms: {build_s:.2f} s")
 
@@ -151,12 +151,12 @@ def bench(vault: Path, label: str, repeat: int, timeout: float) -> list[float]:
 
     t = time.perf_counter()
     store = ox.Store()
-    store.bulk_extend(quads(data))
+    store.bulk_extend(data.quads)
     ox_load = time.perf_counter() - t
     t = time.perf_counter()
-    graph = data.graph()
+    graph = rdflib_dataset(data)
     rdf_load = time.perf_counter() - t
-    print(f"load: rdflib Graph (default graph) {rdf_load:.2f} s; pyoxigraph Store {ox_load:.2f} s")
+    print(f"load: rdflib Dataset {rdf_load:.2f} s; pyoxigraph Store {ox_load:.2f} s")
 
     queries = shipped_queries()
     print(f"{'query':42} {'rows':>6} {'rdflib':>12} {'pyoxigraph':>11} {'ratio':>9}  same rows")
@@ -176,6 +176,15 @@ def bench(vault: Path, label: str, repeat: int, timeout: float) -> list[float]:
         print(f"{name:42} {len(ox_rows):6,} {old:>12} {ox_s:9.3f} s {ratio:>9}  {same}")
     warm_store(vault, kg, repeat)
     return ox_times
+
+
+def rdflib_dataset(data: Any) -> Any:
+    import pyoxigraph as ox
+    import rdflib
+
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=ox.serialize(data.quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+    return ds
 
 
 def warm_store(vault: Path, kg: Any, repeat: int) -> None:

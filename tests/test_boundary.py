@@ -152,7 +152,7 @@ def test_exports_replace_their_own_files(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     assert (out / ".vaultkg-outputs").read_text("utf-8") == "g.json\ngraph.json\n"
     rdf = (out / "rdf" / ".vaultkg-outputs").read_text("utf-8").split()
-    assert rdf == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+    assert rdf == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "shapes.ttl", "vocab.ttl"]
 
 
 def test_an_older_graph_json_of_vaultkg_may_be_replaced(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from vaultkg.cli import app
 from vaultkg.export.json_export import to_json
-from vaultkg.export.rdf.build import build_rdf
+from vaultkg.export.rdf.build import dataset
 from vaultkg.export.rdf.vocab import VKG
 from vaultkg.kg.graph import KnowledgeGraph
 from vaultkg.kg.model import Relation
@@ -150,10 +150,10 @@ def test_json_export_carries_derived_and_validates(tmp_path: Path) -> None:
 
 def test_rdf_marks_derived_statements_with_their_class(tmp_path: Path) -> None:
     kg = _graph(tmp_path, "SSRIs inhibit SERT.\n")
-    triples = build_rdf(kg).triples
-    via = [(s, o) for s, p, o in triples if p == VKG.viaClass]
+    triples = [q.triple for q in dataset(kg).quads]
+    via = [(t.subject, t.object) for t in triples if t.predicate == VKG.viaClass]
     assert len(via) == 2
-    assert {str(o).rsplit("/", 1)[-1] for _, o in via} == {"ssri"}
+    assert {o.value.rsplit("/", 1)[-1] for _, o in via} == {"ssri"}
 
 
 def test_query_shows_the_class_a_relation_comes_from(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ def test_publish_writes_every_export(tmp_path: Path) -> None:
         "graph.nt",
         "graph.trig",
         "graph.ttl",
+        "shapes.ttl",  # the SHACL shapes and the vocabulary, so the export validates alone
+        "vocab.ttl",
     ]
     assert (out / "site" / "index.html").is_file()
     assert lines[-1] == f"Wrote {out / 'site'}/ — open {out / 'site' / 'index.html'} in a browser"

@@ -242,8 +242,11 @@ def test_graph_queries_reach_the_nanopublications(kg: KnowledgeGraph) -> None:
     query = """
         SELECT ?note ?line ?level WHERE {
             GRAPH ?head { ?np np:hasAssertion ?a ; np:hasProvenance ?pv }
-            GRAPH ?a { ?d vkg:downregulates ?t }
-            GRAPH ?pv { ?a vkg:evidenceLevel ?l ; prov:wasDerivedFrom ?n ; vkg:line ?line }
+            GRAPH ?a {
+                ?c vkg:relation ?st .
+                ?st rdf:subject ?d ; rdf:predicate vkg:downregulates ; rdf:object ?t .
+            }
+            GRAPH ?pv { ?c vkg:evidenceLevel ?l ; prov:wasDerivedFrom ?n ; vkg:line ?line }
             ?l skos:notation ?level . ?n vkg:path ?note .
             ?d skos:prefLabel "Cocaine" . ?t skos:prefLabel "Dopamine D2 receptor" .
         } ORDER BY ?note ?line"""
@@ -254,12 +257,13 @@ def test_graph_queries_reach_the_nanopublications(kg: KnowledgeGraph) -> None:
         "sparql", str(VAULT), "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     )
     assert code == 0, err
-    assert out.splitlines()[2] == str(4 * len(kg.claims))
+    # a graph per claim's nanopublication part, per note, and the two shared graphs
+    assert out.splitlines()[2] == str(4 * len(kg.claims) + len(kg.vault.notes) + 2)
 
 
-def test_the_default_graph_holds_no_nanopublication_heads() -> None:
+def test_queries_without_graph_see_every_graph() -> None:
     code, out, _ = run("sparql", str(VAULT), "ASK { ?np a np:Nanopublication }")
-    assert (code, out) == (0, "ask\n-----\nfalse\n")
+    assert (code, out) == (0, "ask\n----\ntrue\n")
 
 
 def test_escaped_prefixed_names_are_unescaped() -> None:

@@ -10,16 +10,9 @@ import pytest
 from kgutil import write_vault
 
 import vaultkg
-from vaultkg.export.rdf import build_rdf
+from vaultkg.export.rdf import dataset
 from vaultkg.kg.graph import KnowledgeGraph
-from vaultkg.store import (
-    MANIFEST,
-    StoreError,
-    fingerprint,
-    needs_named_graphs,
-    open_store,
-    quads,
-)
+from vaultkg.store import MANIFEST, StoreError, fingerprint, open_store, run_query
 
 NOTES = {
     "Drugs/Haloperidol.md": """\
@@ -44,7 +37,7 @@ class CountingLoader:
 
 
 def ask_count(store: ox.Store, query: str, prefixes: dict[str, str]) -> int:
-    [row] = list(store.query(query, prefixes=prefixes))
+    [row] = list(run_query(store, query, prefixes))
     return int(row[0].value)
 
 
@@ -53,48 +46,29 @@ def vault(tmp_path: Path) -> Path:
     return write_vault(tmp_path / "vault", NOTES)
 
 
-def test_quads_are_the_exports_triples_and_named_graphs(vault: Path) -> None:
+def test_quads_are_the_exports_dataset(vault: Path) -> None:
     kg = vaultkg.load(str(vault))
-    data = build_rdf(kg, nanopubs=True)
+    data = dataset(kg)
     opened = open_store(vault)
     store = opened.store
-    assert len(store) == data.quad_count()
-    assert ox.DefaultGraph() in {q.graph_name for q in store}
-    assert sum(1 for q in store if q.graph_name == ox.DefaultGraph()) == len(data.triples)
+    assert sorted(store, key=str) == sorted(data.quads, key=str)
+    default = [q for q in store if q.graph_name == ox.DefaultGraph()]
+    assert {q.subject.value for q in default} == {"https://example.org/vaultkg/dataset"}
     named = {q.graph_name.value for q in store if isinstance(q.graph_name, ox.NamedNode)}
-    assert named == {str(g) for g in data.graphs}
-    assert len(named) == 4 * len(kg.claims)
+    base = "https://example.org/vaultkg/"
+    assert len(named) == 4 * len(kg.claims) + len(kg.vault.notes) + 2
+    assert {base + "graphs/relations", base + "graphs/shared"} < named
     assert opened.prefixes == data.prefixes
     assert opened.reused is False
 
 
-def test_literals_keep_datatypes_and_languages() -> None:
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
-
-    from vaultkg.export.rdf.build import RdfData
-
-    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
-    data = RdfData(
-        prefixes={},
-        triples={
-            (s, p, Literal(True)),
-            (s, p, Literal(7)),
-            (s, p, Literal("1996", datatype=XSD.gYear)),
-            (s, p, Literal("chat", lang="fr")),
-            (s, p, Literal("plain")),
-            (s, p, BNode("b1")),
-        },
-    )
-    objects = {str(q.object) for q in quads(data)}
-    assert objects == {
-        '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>',
-        '"7"^^<http://www.w3.org/2001/XMLSchema#integer>',
-        '"1996"^^<http://www.w3.org/2001/XMLSchema#gYear>',
-        '"chat"@fr',
-        '"plain"',
-        "_:b1",
-    }
+def test_queries_see_the_union_of_the_graphs_each_triple_once(vault: Path) -> None:
+    opened = open_store(vault)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert ask_count(opened.store, query, opened.prefixes) == len(opened.store)
+    graphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    default = sum(1 for q in opened.store if q.graph_name == ox.DefaultGraph())
+    assert ask_count(opened.store, graphs, opened.prefixes) == len(opened.store) - default
 
 
 def test_persistent_store_is_reused_while_the_vault_is_unchanged(
@@ -178,27 +152,3 @@ def test_a_store_folder_inside_the_vault_is_not_part_of_its_fingerprint(vault: P
     assert any((folder / "oxigraph").iterdir())
     again = open_store(vault, folder, load=load)
     assert (load.calls, again.reused) == (1, True)
-
-
-def test_named_graphs_are_left_out_of_a_memory_store_only_when_asked(vault: Path) -> None:
-    kg = vaultkg.load(str(vault))
-    data = build_rdf(kg, nanopubs=True)
-    lean = open_store(vault, load=lambda _: kg, named_graphs=False)
-    assert len(lean.store) == len(data.triples)
-    assert len(open_store(vault, load=lambda _: kg).store) == data.quad_count()
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
-        ("select * where { graph <urn:g> { ?s ?p ?o } }", True),
-        ("SELECT * WHERE { ?s vkg:graphOf ?o }", False),
-        ("SELECT ?graph WHERE { ?graph a vkg:Drug }", False),
-        ("SELECT * WHERE { ?s ?p ?o }", False),
-        ("SELECT * WHERE { ?s <https://example.org/graph> ?o }", False),
-        ("SELECT * WHERE {\n  GRAPH\t?g {} }", True),
-    ],
-)
-def test_which_queries_need_the_named_graphs(query: str, expected: bool) -> None:
-    assert needs_named_graphs(query) is expected

@@ -329,7 +329,7 @@ def test_exports_accept_entities_with_no_note(tmp_path: Path) -> None:
     import jsonschema
 
     from vaultkg.export.json_export import to_json
-    from vaultkg.export.rdf import build_rdf
+    from vaultkg.export.rdf import dataset, serialize
     from vaultkg.kg.evidence import LEVELS  # noqa: F401  (the JSON refers to levels)
 
     kg = kg_of(tmp_path / "v", {"Notes/Coffee.md": "Caffeine blocks the A1 receptor.\n"})
@@ -344,7 +344,9 @@ def test_exports_accept_entities_with_no_note(tmp_path: Path) -> None:
         "target/ADORA1",
         ["vocab:family/adenosine"],
     )
-    rdf = build_rdf(kg).graph()
+    import rdflib
+
+    rdf = rdflib.Graph().parse(data=serialize(dataset(kg), "n-triples"), format="nt")
     iri = "https://example.org/vaultkg/vocab/target/ADORA1"
     labels = {str(o) for s, p, o in rdf if str(s) == iri and str(p).endswith("prefLabel")}
     assert labels == {"Adenosine A1 receptor"}
@@ -459,7 +461,7 @@ def test_rdf_with_vocabulary_entities_conforms_to_the_shapes(tmp_path: Path) -> 
     import pyshacl
     import rdflib
 
-    from vaultkg.export.rdf import build_rdf
+    from vaultkg.export.rdf import dataset, serialize
 
     kg = kg_of(
         tmp_path,
@@ -468,7 +470,7 @@ def test_rdf_with_vocabulary_entities_conforms_to_the_shapes(tmp_path: Path) -> 
             "Notes/Theophylline.md": "Theophylline, like the xanthines, blocks the A1 receptor.\n",
         },
     )
-    data = build_rdf(kg).graph()
+    data = rdflib.Graph().parse(data=serialize(dataset(kg), "n-triples"), format="nt")
     files = resources.files("vaultkg") / "data"
     shapes, ontology = (
         rdflib.Graph().parse(data=(files / n).read_text("utf-8"), format="turtle")
@@ -478,9 +480,11 @@ def test_rdf_with_vocabulary_entities_conforms_to_the_shapes(tmp_path: Path) -> 
         data, shacl_graph=shapes, ont_graph=ontology, advanced=True
     )
     assert conforms, text
+    # vkg:memberOf, not skos:broader: a drug or a receptor is not a SKOS concept (issue 13)
+    member_of = rdflib.URIRef("https://w3id.org/vaultkg/ns#memberOf")
     broader = {
         (str(s).rsplit("/", 2)[-1], str(o).rsplit("/", 1)[-1])
-        for s, o in data.subject_objects(rdflib.SKOS.broader)
+        for s, o in data.subject_objects(member_of)
     }
     assert broader == {
         ("Caffeine", "methylxanthine"),

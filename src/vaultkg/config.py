@@ -37,6 +37,9 @@ _UNITS = {
 @dataclass(slots=True)
 class Config:
     base_iri: str = DEFAULT_BASE_IRI
+    # [rdf]: the exported dataset's and nanopublications' licence and creator (IRIs)
+    rdf_license: str | None = None
+    rdf_creator: str | None = None
     exclude: list[str] = field(default_factory=list)  # glob patterns, vault-relative
     obsidian_ignore: list[str] = field(default_factory=list)  # app.json userIgnoreFilters
     max_file_size: int = DEFAULT_MAX_BYTES
@@ -184,6 +187,17 @@ def _read_settings(root: Path) -> tuple[Config, list[Diagnostic]]:
     publish = section.get("publish", {})
     if isinstance(publish, dict):
         cfg.publish_exclude = _str_list(publish.get("exclude", [])) or []
+    rdf = section.get("rdf", {})
+    if not isinstance(rdf, dict):
+        bad("rdf", "a table ([rdf])")
+        rdf = {}
+    for key in ("license", "creator"):
+        if key in rdf:
+            value = rdf[key]
+            if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip()):
+                setattr(cfg, f"rdf_{key}", value.strip())
+            else:
+                bad(f"rdf.{key}", "an http(s) IRI (a licence URL, an ORCID)")
     link = section.get("link", {})
     if isinstance(link, dict):
         cfg.link_headings = bool(link.get("headings", False))
@@ -210,6 +224,7 @@ def _read_settings(root: Path) -> tuple[Config, list[Diagnostic]]:
         "link",
         "check",
         "vaultkg",
+        "rdf",
     }
     cfg.extra = {k: v for k, v in section.items() if k not in known}
     return cfg, diags

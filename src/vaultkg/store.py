@@ -4,8 +4,9 @@ while the vault is unchanged.
 >>> store = open_store(Path("vault"))            # in memory, built from the vault
 >>> store = open_store(Path("vault"), Path("s"))  # persistent; rebuilt only when the vault changes
 
-The store holds the same quads as the RDF export: its triples in the default graph, and one
-named graph per nanopublication part (head, assertion, provenance, pubinfo), as in the TriG.
+The store holds the same quads as the TriG export: the dataset description in the default
+graph, one named graph per note, per nanopublication part and the shared graphs. Queries see
+the union of all graphs as their default graph (``run_query``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,14 +23,12 @@ import pyoxigraph as ox
 
 if TYPE_CHECKING:
     from .config import Config
-    from .export.rdf import RdfData
+    from .export.rdf import Dataset
     from .kg.graph import KnowledgeGraph
 
 MANIFEST = "vaultkg-store.json"
 DATABASE = "oxigraph"  # the RocksDB folder inside the store folder
-FORMAT = 1  # bump when the manifest or the way quads are loaded changes
-# the keyword, not a variable (?graph), a prefixed or local name (vkg:graphOf) or an IRI
-_GRAPH_KEYWORD = re.compile(r"(?<![\w?$:/#.-])GRAPH(?![\w-])", re.IGNORECASE)
+FORMAT = 2  # bump when the manifest or the way quads are loaded changes
 
 
 class StoreError(Exception):
@@ -47,18 +45,11 @@ class VaultStore:
 # -- quads -----------------------------------------------------------------------------------
 
 
-def rdf_data(kg: KnowledgeGraph, *, named_graphs: bool = True) -> RdfData:
-    """The triples and nanopublication graphs the RDF export writes (TriG included)."""
-    from .export.rdf import build_rdf
+def vault_dataset(kg: KnowledgeGraph) -> Dataset:
+    """The quads and prefixes the RDF export writes (the TriG's, named graphs included)."""
+    from .export.rdf import dataset
 
-    return build_rdf(kg, nanopubs=named_graphs)
-
-
-def needs_named_graphs(query: str) -> bool:
-    """Whether a query can reach named graphs: only a GRAPH pattern can (FROM NAMED alone
-    only lists them). A GRAPH in a comment or string gives a false yes, which only costs
-    time."""
-    return _GRAPH_KEYWORD.search(query) is not None
+    return dataset(kg)
 
 
 def query_prefixes(config: Config) -> dict[str, str]:
@@ -69,47 +60,10 @@ def query_prefixes(config: Config) -> dict[str, str]:
     return {**PREFIXES, **Minter.for_base(config.base_iri).prefixes()}
 
 
-class _Terms:
-    """rdflib terms → pyoxigraph terms, each converted once (IRIs repeat a lot)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Any, Any] = {}
-
-    def __call__(self, t: Any) -> Any:
-        try:
-            return self._cache[t]
-        except KeyError:
-            converted = self._cache[t] = _convert(t)
-            return converted
-
-
-def _convert(t: Any) -> Any:
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype is not None:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if isinstance(t, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return t  # a builder that already makes pyoxigraph terms
-    raise TypeError(f"not an RDF term: {t!r}")
-
-
-def quads(data: RdfData) -> Iterator[ox.Quad]:
-    """The default-graph triples, then each named graph's, as pyoxigraph quads."""
-    conv = _Terms()
-    for s, p, o in data.triples:
-        yield ox.Quad(conv(s), conv(p), conv(o))
-    for name, triples in data.graphs.items():
-        g = conv(name)
-        for s, p, o in triples:
-            yield ox.Quad(conv(s), conv(p), conv(o), g)
+def run_query(store: ox.Store, text: str, prefixes: dict[str, str]) -> Any:
+    """A query over the union of every graph (what the Turtle export holds, each triple once:
+    no triple is in two graphs); ``GRAPH`` reaches each named graph."""
+    return store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
 
 
 # -- the vault's fingerprint ------------------------------------------------------------------
@@ -160,15 +114,12 @@ def open_store(
     folder: Path | None = None,
     *,
     load: Callable[[Path], KnowledgeGraph] | None = None,
-    named_graphs: bool = True,
 ) -> VaultStore:
     """The vault's quads in a store: in memory, or in ``folder``, reused when its manifest
     matches the vault's fingerprint and rebuilt otherwise.
 
     ``load`` reads the vault into a knowledge graph (default: ``vaultkg.load``); it is only
-    called when the store has to be (re)built. ``named_graphs=False`` leaves the
-    nanopublication graphs out of an in-memory store (half the quads); a folder always
-    holds them all.
+    called when the store has to be (re)built.
     """
     if load is None:
         from . import load as load_vault
@@ -177,9 +128,9 @@ def open_store(
             return load_vault(str(path))
 
     if folder is None:
-        data = rdf_data(load(vault), named_graphs=named_graphs)
+        data = vault_dataset(load(vault))
         store = ox.Store()
-        store.bulk_extend(quads(data))
+        store.bulk_extend(data.quads)
         return VaultStore(store, dict(data.prefixes))
     _check_folder(folder)
     stamp = fingerprint(vault, skip=folder)
@@ -188,11 +139,11 @@ def open_store(
         # read-only: any number of queries can share the folder at once
         store = _open(folder, read_only=True)
         return VaultStore(store, dict(manifest["prefixes"]), reused=True)
-    data = rdf_data(load(vault))
+    data = vault_dataset(load(vault))
     (folder / MANIFEST).unlink(missing_ok=True)  # a crash while loading leaves no stale claim
     store = _open(folder)
     store.clear()
-    store.bulk_extend(quads(data))
+    store.bulk_extend(data.quads)
     store.flush()
     _write_manifest(folder, {"format": FORMAT, "fingerprint": stamp, "prefixes": data.prefixes})
     return VaultStore(store, dict(data.prefixes))

@@ -34,8 +34,9 @@ def export_rdf(
 ) -> None:
     """Write the knowledge graph as RDF, with IRIs under the vault's base_iri.
 
-    trig also writes every claim as a nanopublication (assertion, provenance and
-    publication-info graphs). The vocabulary is described in docs/rdf.md. Private notes are
+    trig and json-ld keep the named graphs (one per note, four per claim's nanopublication);
+    turtle and n-triples hold the same triples in one graph. vocab.ttl and shapes.ttl are
+    written beside them. The vocabulary is described in docs/rdf.md. Private notes are
     left out (see --include-private); nothing is written into the vault or over files
     vaultkg did not write.
 

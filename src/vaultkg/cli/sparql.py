@@ -40,10 +40,11 @@ def sparql(
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the vault's knowledge graph.
 
-    The default graph holds the exported triples; each claim's nanopublication graphs (as in
-    the TriG export) can be queried with GRAPH. The prefixes vkg:, mp:, cito:, prov:, skos:,
-    schema:, dcterms:, obo:, rdf:, rdfs:, xsd: and the vault's note:, entity:, source:,
-    claim:, nanopub: are declared already.
+    The store holds the TriG export's quads; a query's default graph is the union of all
+    graphs (each triple once), and GRAPH reaches each note's graph and each claim's
+    nanopublication graphs. The prefixes vkg:, mp:, cito:, prov:, skos:, schema:, dcterms:,
+    obo:, biolink:, rdf:, rdfs:, xsd: and the vault's note:, entity:, source:, claim:,
+    nanopub:, graph: are declared already.
 
     Examples:
 
@@ -56,14 +57,14 @@ def sparql(
     import pyoxigraph as ox
 
     from ..config import load_config
-    from ..store import StoreError, needs_named_graphs, open_store, query_prefixes
+    from ..store import StoreError, open_store, query_prefixes
 
     text, origin = _query_text(query, file)
     root = vault_path(vault)
     # a bad query is reported before the vault is read: an empty store parses it the same way
     _run(ox.Store(), text, query_prefixes(load_config(root)[0]), origin)
     try:
-        opened = open_store(root, store, load=load_graph, named_graphs=needs_named_graphs(text))
+        opened = open_store(root, store, load=load_graph)
     except StoreError as exc:
         fail(str(exc))
     result = _run(opened.store, text, opened.prefixes, origin)
@@ -74,8 +75,10 @@ def sparql(
 
 
 def _run(store: ox.Store, text: str, prefixes: dict[str, str], origin: str) -> Any:
+    from ..store import run_query
+
     try:
-        return store.query(text, prefixes=prefixes)
+        return run_query(store, text, prefixes)
     except SyntaxError as exc:
         fail(f"{origin}: invalid SPARQL: {_syntax_message(exc, text)}")
     except (OSError, ValueError, TypeError) as exc:

@@ -1,193 +1,99 @@
-"""Deterministic writers for Turtle, TriG, N-Triples and JSON-LD.
+"""Turtle, N-Triples, TriG and JSON-LD through pyoxigraph's serializers.
 
-rdflib's own TriG and JSON-LD output follows the hash order of its store, which changes from
-run to run; these writers sort subjects, predicates and objects, so the same triples always
-give the same bytes. There are no blank nodes to label: every node has an IRI.
+The quads come sorted (``build.Dataset``), and pyoxigraph writes them in the order given, so
+the same vault always gives the same bytes. Turtle and N-Triples hold every graph's triples in
+one graph (no triple is in two graphs, so nothing is lost but the graph names): N-Triples as
+the N-Quads lines without graph names, Turtle as the TriG with its graph brackets removed;
+TriG and JSON-LD keep the named graphs.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from .build import RdfData, Triple
-from .vocab import RDF, XSD
+from .build import Dataset
 
-# A local name that Turtle takes as is after "prefix:" (a subset of PN_LOCAL).
-_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_\-.]|%[0-9A-Fa-f]{2})*")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_TO_ESCAPE = re.compile(r'[\\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
+# Data prefixes whose local names are paths ("Drugs/Caffeine"): written as full IRIs, which
+# read better than prefixed names full of escapes (entity:Drugs\/Caffeine).
+PATH_PREFIXES = frozenset({"note", "entity", "source", "ref", "graph"})
 
-
-def _escape(text: str) -> str:
-    return _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "n-triples": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+}
 
 
-def _sort_key(term: Node) -> tuple[int, str, str]:
-    if isinstance(term, Literal):
-        return (1, str(term.datatype or ""), str(term))
-    return (0, "", str(term))
+def serialize_dataset(data: Dataset, fmt: str) -> bytes:
+    rdf_format = RDF_FORMATS[fmt]
+    if rdf_format is ox.RdfFormat.JSON_LD:
+        return _dump(data.quads, rdf_format) + b"\n"
+    if rdf_format is ox.RdfFormat.N_TRIPLES:
+        return _ntriples(data)
+    prefixes = {k: v for k, v in data.prefixes.items() if k not in PATH_PREFIXES}
+    trig = _sorted_header(_dump(data.quads, ox.RdfFormat.TRIG, prefixes), prefixes)
+    if rdf_format is ox.RdfFormat.TRIG:
+        return trig
+    turtle = _turtle_from_trig(trig)
+    if turtle is None:  # a layout this reader does not know: take the slow, sure way
+        body = _dump(data.triples(), rdf_format, prefixes)
+        return _sorted_header(body, prefixes)
+    return turtle
 
 
-def nt_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    assert isinstance(term, Literal), term
-    body = f'"{_escape(str(term))}"'
-    if term.language:
-        return f"{body}@{term.language}"
-    if term.datatype and term.datatype != XSD.string:
-        return f"{body}^^<{term.datatype}>"
-    return body
-
-
-def write_ntriples(data: RdfData) -> str:
-    lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in data.triples)
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-@dataclass(slots=True)
-class _Names:
-    """Shortens IRIs to prefixed names, or to IRIs relative to the base."""
-
-    prefixes: dict[str, str]
-    base: str | None
-    _cache: dict[str, str] = field(default_factory=dict)
-    _by_length: list[tuple[str, str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._by_length = sorted(
-            ((ns, name) for name, ns in self.prefixes.items()), key=lambda p: -len(p[0])
-        )
-
-    def iri(self, iri: str) -> str:
-        short = self._cache.get(iri)
-        if short is None:
-            short = self._cache[iri] = self._shorten(iri)
-        return short
-
-    def _shorten(self, iri: str) -> str:
-        for ns, name in self._by_length:
-            if iri.startswith(ns):
-                local = iri[len(ns) :]
-                if local == "" or (_LOCAL.fullmatch(local) and not local.endswith(".")):
-                    return f"{name}:{local}"
-                break
-        if (
-            self.base
-            and iri.startswith(self.base)
-            and ":" not in iri[len(self.base) :].split("/")[0]
-        ):
-            return f"<{iri[len(self.base) :]}>"
-        return f"<{iri}>"
-
-    def term(self, term: Node) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        assert isinstance(term, Literal), term
-        dt = term.datatype
-        if dt in (XSD.integer, XSD.boolean) and not term.language:
-            return str(term)  # canonical: 12, true
-        body = f'"{_escape(str(term))}"'
-        if term.language:
-            return f"{body}@{term.language}"
-        if dt and dt != XSD.string:
-            return f"{body}^^{self.iri(str(dt))}"
-        return body
-
-
-def _relative_base(base: str) -> str | None:
-    """The base to write ``@base`` with, when relative IRIs resolve back exactly."""
-    return base if base.endswith("/") and "?" not in base and "#" not in base else None
-
-
-def _header(names: _Names) -> list[str]:
-    lines = [f"@prefix {name}: <{ns}> ." for name, ns in sorted(names.prefixes.items())]
-    if names.base:
-        lines.insert(0, f"@base <{names.base}> .")
-    return lines
-
-
-def _blocks(triples: Iterable[Triple], names: _Names, indent: str = "") -> list[str]:
-    by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        by_subject[s][p].append(o)
-    out = []
-    for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
-        order = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
-        parts = []
-        for p in order:
-            pred = "a" if p == RDF.type else names.term(p)
-            objs = [names.term(o) for o in sorted(preds[p], key=_sort_key)]
-            parts.append(f"{pred} " + f" ,\n{indent}        ".join(objs))
-        out.append(f"{indent}{names.term(s)} " + f" ;\n{indent}    ".join(parts) + " .")
+def _dump(
+    items: Sequence[ox.Quad] | Sequence[ox.Triple],
+    rdf_format: ox.RdfFormat,
+    prefixes: dict[str, str] | None = None,
+) -> bytes:
+    out = ox.serialize(items, format=rdf_format, prefixes=prefixes)
+    assert out is not None  # no output file given: pyoxigraph returns the bytes
     return out
 
 
-def _names(data: RdfData, base: str) -> _Names:
-    return _Names(data.prefixes, _relative_base(base))
+def _ntriples(data: Dataset) -> bytes:
+    """The N-Quads lines without their graph names, in the quads' order (each triple is in
+    one graph, so no line repeats): making a pyoxigraph Triple of every quad would cost more
+    than the whole export, and sorting the lines again would double the memory."""
+    nquads = _dump(data.quads, ox.RdfFormat.N_QUADS)
+    lines = nquads.split(b"\n")
+    del nquads
+    for i in range(data.default_count, len(lines)):
+        line = lines[i]
+        if line:  # "<s> <p> <o> <g> .": the graph is the last term, an IRI (no spaces)
+            lines[i] = line[: line.rindex(b" <")] + b" ."
+    return b"\n".join(lines)
 
 
-def write_turtle(data: RdfData, base: str) -> str:
-    names = _names(data, base)
-    return "\n".join(_header(names)) + "\n\n" + "\n\n".join(_blocks(data.triples, names)) + "\n"
-
-
-def write_trig(data: RdfData, base: str) -> str:
-    names = _names(data, base)
-    parts = ["\n".join(_header(names))]
-    parts.extend(_blocks(data.triples, names))
-    for g in sorted(data.graphs):
-        body = "\n".join(_blocks(data.graphs[g], names, indent="    "))
-        parts.append(f"{names.term(g)} {{\n{body}\n}}")
-    return "\n\n".join(parts) + "\n"
-
-
-def _json_value(term: Node, names: _Names) -> object:
-    if isinstance(term, URIRef):
-        return {"@id": _compact(str(term), names)}
-    assert isinstance(term, Literal), term
-    dt = term.datatype
-    if term.language:
-        return {"@value": str(term), "@language": term.language}
-    if dt == XSD.boolean:
-        return term.toPython() is True
-    if dt == XSD.integer:
-        return int(term)
-    if dt and dt != XSD.string:
-        return {"@value": str(term), "@type": _compact(str(dt), names)}
-    return str(term)
-
-
-def _compact(iri: str, names: _Names) -> str:
-    """``prefix:rest`` for any IRI under a declared namespace (JSON-LD allows any rest)."""
-    for ns, name in names._by_length:
-        if iri.startswith(ns) and not iri[len(ns) :].startswith("//"):
-            return f"{name}:{iri[len(ns) :]}"
-    return iri
-
-
-def write_jsonld(data: RdfData) -> str:
-    names = _Names(data.prefixes, None)
-    nodes: dict[Node, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in data.triples:
-        if p == RDF.type and isinstance(o, URIRef):
-            nodes[s]["@type"].append(_compact(str(o), names))
+def _turtle_from_trig(trig: bytes) -> bytes | None:
+    """The TriG with its graph blocks opened: each ``<g> {`` and ``}`` line dropped and the
+    block's lines unindented. pyoxigraph writes one statement part per line and escapes line
+    breaks in literals, so these lines are only ever graph brackets. None when a line does
+    not fit that layout."""
+    out = []
+    inside = False
+    for line in trig.split(b"\n"):
+        if not inside:
+            if line.endswith(b" {") and not line.startswith(b"\t"):
+                inside = True
+            else:
+                out.append(line)
+        elif line == b"}":
+            inside = False
+        elif line.startswith(b"\t"):
+            out.append(line[1:])
         else:
-            nodes[s][_compact(str(p), names)].append(_json_value(o, names))
-    graph = []
-    for s in sorted(nodes, key=_sort_key):
-        node: dict[str, object] = {"@id": _compact(str(s), names)}
-        for key, values in nodes[s].items():
-            ordered = sorted(values, key=lambda v: json.dumps(v, sort_keys=True))
-            node[key] = ordered[0] if len(ordered) == 1 else ordered
-        graph.append(node)
-    doc = {"@context": dict(sorted(data.prefixes.items())), "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            return None
+    return b"\n".join(out) if not inside else None
+
+
+def _sorted_header(body: bytes, prefixes: dict[str, str]) -> bytes:
+    """The prefix lines in name order (pyoxigraph writes them in its map's order)."""
+    start = 0
+    while body.startswith(b"@prefix ", start):
+        start = body.index(b"\n", start) + 1
+    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(prefixes.items()))
+    return header.encode("utf-8") + b"\n" + body[start:]

@@ -73,7 +73,7 @@ def relation_ld(iris: Minter, r: Relation) -> dict[str, Any]:
 
 
 def note_ld(ctx: SiteContext, path: str) -> dict[str, Any]:
-    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_vault(ctx.kg.vault)
     note = ctx.kg.vault.notes[path]
     doc: dict[str, Any] = {
         "@id": iris.note(path),
@@ -118,18 +118,18 @@ def note_ld(ctx: SiteContext, path: str) -> dict[str, Any]:
 
 
 def claims_ld(ctx: SiteContext, claims: list[Claim]) -> dict[str, Any]:
-    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_vault(ctx.kg.vault)
     return {"@context": CONTEXT, "@graph": [claim_ld(iris, c) for c in claims]}
 
 
 def relations_ld(ctx: SiteContext) -> dict[str, Any]:
-    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_vault(ctx.kg.vault)
     return {"@context": CONTEXT, "@graph": [relation_ld(iris, r) for r in ctx.relations]}
 
 
 def list_ld(ctx: SiteContext, name: str, paths: list[str]) -> dict[str, Any]:
     """A page that lists notes (index, tag pages): a schema:ItemList of the notes."""
-    iris = Minter.for_base(ctx.kg.vault.config.base_iri)
+    iris = Minter.for_vault(ctx.kg.vault)
     return {
         "@context": CONTEXT,
         "@type": "schema:ItemList",
