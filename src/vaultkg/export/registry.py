@@ -61,9 +61,9 @@ def _json_write(kg: KnowledgeGraph, out: Path, settings: Settings) -> list[Path]
 
 
 def _rdf_targets(out: Path) -> list[Path]:
-    from .rdf import FILE_NAMES, FORMATS
+    from .rdf import EXTRA_FILES, FILE_NAMES, FORMATS
 
-    return [out / "rdf" / FILE_NAMES[f] for f in FORMATS]
+    return [out / "rdf" / FILE_NAMES[f] for f in FORMATS] + [out / "rdf" / n for n in EXTRA_FILES]
 
 
 def _rdf_check(out: Path, root: Path) -> None:

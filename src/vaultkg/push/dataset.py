@@ -1,9 +1,8 @@
 """The one place that knows how the RDF export is split into graphs for a push.
 
 ``dataset_graphs(kg)`` maps each graph's IRI (``DEFAULT_GRAPH`` for the default graph) to its
-triples. It uses ``vaultkg.export.rdf.build_dataset`` (quads with one named graph per note)
-when the export provides it; otherwise today's export: the default graph's triples as one
-graph, and each nanopublication graph.
+triples, from ``vaultkg.export.rdf.build_dataset``: one named graph per note, four per
+claim's nanopublication, the shared graphs, and the dataset description in the default graph.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from ..export.rdf import build_dataset
 from ..privacy import public_graph
 from .graphs import DEFAULT_GRAPH
 
@@ -24,12 +24,6 @@ if TYPE_CHECKING:
 def dataset_graphs(kg: KnowledgeGraph) -> dict[str, list[ox.Triple]]:
     """The public part of ``kg`` as graphs: private notes never reach a push."""
     kg = public_graph(kg)
-    try:
-        from ..export.rdf import build_dataset  # type: ignore[attr-defined]
-    except ImportError:
-        from ..store import quads, rdf_data
-
-        return group(quads(rdf_data(kg, named_graphs=True)))
     return group(build_dataset(kg))
 
 
