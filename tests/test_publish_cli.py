@@ -80,6 +80,8 @@ def small_vault(root: Path) -> Path:
         "---\ntype: drug\n---\nCaffeine blocks the [[Adenosine receptor]].\n", "utf-8"
     )
     (root / "Adenosine receptor.md").write_text("---\ntype: receptor\n---\nA GPCR.\n", "utf-8")
+    # its own base IRI, so that stderr holds only what a test looks for (no placeholder warning)
+    (root / "vaultkg.toml").write_text('base_iri = "https://example.org/small/"\n', "utf-8")
     return root
 
 
@@ -285,7 +287,7 @@ def test_publish_dot_inside_the_vault_suggests_an_exports_folder_beside_it(
         "into a vault, choose a folder outside it, e.g. -o ../exports\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
-    assert sorted(p.name for p in root.iterdir()) == ["Adenosine receptor.md", "Drugs"]
+    assert sorted(p.name for p in root.iterdir()) == ["Adenosine receptor.md", "Drugs", "vaultkg.toml"]
 
 
 def test_a_swap_that_fails_half_way_is_finished_by_the_next_run(
@@ -319,6 +321,8 @@ def test_a_swap_that_fails_half_way_is_finished_by_the_next_run(
         "graph.nt",
         "graph.trig",
         "graph.ttl",
+        "shapes.ttl",
+        "vocab.ttl",
     ]
     assert "Caffeine, edited since." in (out / "graph.json").read_text("utf-8")
     assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]
