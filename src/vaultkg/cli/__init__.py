@@ -66,6 +66,7 @@ def _register_commands() -> None:
         link,
         publish,
         query,
+        serve,
         sparql,
     )
 
