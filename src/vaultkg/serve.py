@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from .export.site.build import RenderMemo, SiteUpdate, preview_note, update_site
-from .kg.graph import build
+from .kg.graph import BuildMemo, build
 from .parse.note import parse_note
 from .privacy import public_vault
 from .vault import read_regular_file, read_vault
@@ -57,6 +57,7 @@ class Session:
     include_private: bool = False
     title: str | None = None
     memo: RenderMemo = field(default_factory=RenderMemo)
+    names: BuildMemo = field(default_factory=BuildMemo)
     update: SiteUpdate | None = None
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -65,7 +66,7 @@ class Session:
     def rebuild(self) -> SiteUpdate:
         """Read the vault, build the graph and bring the site up to date."""
         vault = read_vault(self.root)
-        kg = build(public_vault(vault, include_private=self.include_private))
+        kg = build(public_vault(vault, include_private=self.include_private), memo=self.names)
         self.update = update_site(kg, self.out, self.memo, title=self.title)
         if self.update.changed:
             self.bump()

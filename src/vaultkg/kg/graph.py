@@ -210,7 +210,25 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
+@dataclass
+class BuildMemo:
+    """What one build can hand the next in the same process (``vaultkg serve``): the name
+    matcher, which is costly to make and the same while the names of entities are."""
+
+    names_key: str = ""
+    matcher: NameMatcher | None = None
+
+    def matcher_for(self, plain: object, contextual: object) -> NameMatcher:
+        key = key_of("names", repr(plain), repr(contextual))
+        if self.matcher is None or key != self.names_key:
+            self.matcher = NameMatcher(plain, contextual=contextual)  # type: ignore[arg-type]
+            self.names_key = key
+        return self.matcher
+
+
+def build(
+    vault: Vault, vocabulary: Vocabulary | None = None, *, memo: BuildMemo | None = None
+) -> KnowledgeGraph:
     """Build the knowledge graph of a read vault, knowing the built-in vocabulary's names
     (or ``vocabulary``'s: pass ``Vocabulary()`` to know only the vault's own).
 
@@ -223,7 +241,7 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
         parts = cache.get("graph", key)
         if isinstance(parts, _GraphParts):
             return parts.graph_of(vault)
-    kg = _build(vault, vocabulary)
+    kg = _build(vault, vocabulary, memo)
     if key and cache is not None:
         cache.put("graph", key, _GraphParts.of(kg))
     return kg
@@ -249,7 +267,9 @@ class _GraphParts:
         )
 
 
-def _build(vault: Vault, vocabulary: Vocabulary | None) -> KnowledgeGraph:
+def _build(
+    vault: Vault, vocabulary: Vocabulary | None, memo: BuildMemo | None = None
+) -> KnowledgeGraph:
     vocab = vocabulary if vocabulary is not None else builtin()
     kg = KnowledgeGraph(vault=vault)
     notes = vault.notes
@@ -264,7 +284,10 @@ def _build(vault: Vault, vocabulary: Vocabulary | None) -> KnowledgeGraph:
             own[note.path] = note_entity(note, etype, term)
     kg.entities = with_vocabulary(own, vocab)
     plain, contextual = name_pairs(kg.entities, vocab)
-    matcher = NameMatcher(plain, contextual=contextual)
+    if memo is not None:
+        matcher = memo.matcher_for(plain, contextual)
+    else:
+        matcher = NameMatcher(plain, contextual=contextual)
     assert vault.index is not None
     bibliography, bib_diags = read_bibliographies(vault.root, vault.attachments)
     kg.diagnostics.extend(bib_diags)
