@@ -195,3 +195,54 @@ def test_concurrent_runs_share_the_cache(vault: Path, tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0, 0], outs
     assert outs[0][0] == outs[1][0] == outs[2][0] != ""
     assert not [p for p in folder.rglob("*.tmp")]
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".vaultkg-site-build.json"
+    }
+
+
+def test_the_site_from_the_render_memo_is_the_site_without_it(vault: Path, tmp_path: Path) -> None:
+    from vaultkg.export.site import write_site
+
+    fresh = write_site(
+        build(read_vault(vault, jobs=1, cache=False)), tmp_path / "fresh", title="Notes"
+    )
+    cache = Cache(tmp_path / "c")
+    cold = write_site(
+        build(read_vault(vault, jobs=1, cache=cache)), tmp_path / "cold", title="Notes"
+    )
+    assert (cold.memo_hits, cold.memo_misses) == (0, fresh.notes)
+    # the same vault elsewhere: a new stamp key (its attachments), every body from the memo
+    moved = tmp_path / "moved"
+    shutil.copytree(vault, moved)
+    warm = write_site(
+        build(read_vault(moved, jobs=1, cache=cache)), tmp_path / "warm", title="Notes"
+    )
+    assert (warm.memo_hits, warm.memo_misses) == (fresh.notes, 0)
+    expected = site_files(tmp_path / "fresh")
+    assert site_files(tmp_path / "cold") == expected
+    assert site_files(tmp_path / "warm") == expected
+
+
+def test_an_unchanged_site_is_not_written_again_unless_touched(vault: Path, tmp_path: Path) -> None:
+    from vaultkg.export.site import write_site
+
+    cache = Cache(tmp_path / "c")
+    out = tmp_path / "site"
+    first = write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
+    page = out / "notes/drugs/caffeine.html"
+    inode = page.stat().st_ino
+    again = write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
+    assert page.stat().st_ino == inode  # the folder was left as it was
+    assert (again.pages, again.notes, again.files) == (first.pages, first.notes, first.files)
+    page.write_text("changed by hand", "utf-8")
+    write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
+    assert "changed by hand" not in page.read_text("utf-8")
+    edit = vault / "Drugs" / "Caffeine.md"
+    edit.write_text(edit.read_text("utf-8") + "\nA new line for the site.\n", "utf-8")
+    write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
+    assert "A new line for the site." in page.read_text("utf-8")

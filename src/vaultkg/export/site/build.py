@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -10,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ...cache import digest
+from ...cache import digest, key_of
 from ...kg.graph import KnowledgeGraph
 from ...model import Note
 from ...privacy import public_graph
@@ -131,17 +132,79 @@ def write_site(
     start = time.perf_counter()
     out_dir = Path(out_dir)
     check_output(out_dir, kg.vault.root)
+    stamp = _stamp_key(kg, title)
+    done = _built_already(out_dir, stamp)
+    if done is not None:
+        done.seconds = time.perf_counter() - start
+        return done
     if memo is None and kg.vault.cache is not None:
         memo = RenderMemo(cache=kg.vault.cache)
     site = _Site.of(kg, title, memo)
 
     def build(folder: Path) -> None:
-        site.write(_Writer(folder))
+        out = _Writer(folder)
+        site.write(out)
+        if stamp:
+            _write_stamp(folder, stamp, out.produced, site.report)
 
     replace_atomically(out_dir, build)
     site.report.out_dir = out_dir
     site.report.seconds = time.perf_counter() - start
     return site.report
+
+
+# In a site folder: what it was built from, and the size of each of its files
+STAMP = ".vaultkg-site-build.json"
+
+
+def _stamp_key(kg: KnowledgeGraph, title: str | None) -> str:
+    """A digest of everything the site is made from, or "" when the vault's fingerprint is
+    unknown (no cache): the notes and settings (the fingerprint), the private notes left
+    out, the title, and each attachment's size and modification time (their bytes are
+    copied, but only their paths are in the fingerprint)."""
+    vault = kg.vault
+    if not vault.fingerprint:
+        return ""
+    attachments = []
+    for rel in sorted(vault.attachments):
+        try:
+            st = (vault.root / rel).stat()
+            attachments.append((rel, st.st_size, st.st_mtime_ns))
+        except OSError:
+            attachments.append((rel, -1, -1))
+    return key_of(
+        "site",
+        vault.fingerprint,
+        repr(sorted(vault.withheld)),
+        vault.include_private,
+        title,
+        repr(attachments),
+    )
+
+
+def _built_already(out_dir: Path, stamp: str) -> SiteReport | None:
+    """The report of the site in ``out_dir`` when it was built from ``stamp`` and each of
+    its files is still there with its size; else None (it is built again)."""
+    if not stamp:
+        return None
+    try:
+        data = json.loads((out_dir / STAMP).read_text("utf-8"))
+        if data["key"] != stamp:
+            return None
+        for rel, size in data["files"].items():
+            if (out_dir / rel).stat().st_size != size:
+                return None
+        report = SiteReport(out_dir=out_dir, **data["report"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return report
+
+
+def _write_stamp(folder: Path, stamp: str, files: set[str], report: SiteReport) -> None:
+    sizes = {rel: (folder / rel).stat().st_size for rel in sorted(files)}
+    fields = ("pages", "notes", "excluded", "files", "skipped_files")
+    data = {"key": stamp, "files": sizes, "report": {f: getattr(report, f) for f in fields}}
+    (folder / STAMP).write_text(json.dumps(data, indent=0) + "\n", "utf-8")
 
 
 @dataclass
