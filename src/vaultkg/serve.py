@@ -210,8 +210,12 @@ def watch(session: Session, log: Log) -> None:
     cache = session.update.site.kg.vault.cache if session.update else None
     skip = [session.out.resolve()] + ([cache.root.resolve()] if cache else [])
 
+    obsidian = root / ".obsidian"
+
     def wanted(_change: Change, path: str) -> bool:
         p = Path(path)
+        if obsidian in p.parents and p.name != "app.json":
+            return False  # Obsidian saves its workspace often; only app.json is read
         return not any(p == s or s in p.parents for s in skip)
 
     for batch in changes_of(
