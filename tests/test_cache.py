@@ -246,3 +246,17 @@ def test_an_unchanged_site_is_not_written_again_unless_touched(vault: Path, tmp_
     edit.write_text(edit.read_text("utf-8") + "\nA new line for the site.\n", "utf-8")
     write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
     assert "A new line for the site." in page.read_text("utf-8")
+
+
+def test_whole_vault_entries_are_pruned_to_the_most_recent(vault: Path, tmp_path: Path) -> None:
+    from vaultkg.cache import KEEP_WHOLE
+
+    cache = Cache(tmp_path / "c")
+    note = vault / "Drugs" / "Caffeine.md"
+    original = note.read_text("utf-8")
+    for i in range(KEEP_WHOLE + 3):
+        note.write_text(original + f"\nEdit number {i}.\n", "utf-8")
+        build(read_vault(vault, jobs=1, cache=cache))
+    found = entries(cache.root)
+    assert len(found["vault"]) == KEEP_WHOLE and len(found["graph"]) == KEEP_WHOLE
+    assert len(found["parse"]) == 84 + KEEP_WHOLE + 2  # one per version of the edited note

@@ -13,6 +13,7 @@ never makes a command fail.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -28,6 +29,8 @@ from typing import Any
 ENV_DIR = "VAULTKG_CACHE_DIR"
 ENV_OFF = "VAULTKG_NO_CACHE"
 FORMAT = 1  # bump when an entry's layout changes
+# entries kept of the kinds that hold a whole vault or graph (one per state of a vault)
+KEEP_WHOLE = 8
 _MAGIC = b"vkgc1\n"
 _DIGEST = 16  # bytes of blake2b over the payload, checked on every read
 
@@ -120,6 +123,23 @@ class Cache:
                 raise
         except (OSError, pickle.PicklingError, RecursionError):
             return
+
+    def touch(self, kind: str, key: str) -> None:
+        """Mark an entry as just used (``prune`` keeps the most recently used)."""
+        with contextlib.suppress(OSError):
+            os.utime(self._path(kind, key))
+
+    def prune(self, kind: str, keep: int) -> None:
+        """Keep the ``keep`` most recently used entries of ``kind``, for the kinds with one
+        large entry per state of a vault (each edit makes a new one)."""
+        try:
+            entries = [p for p in (self.root / kind).glob("*/*") if not p.name.startswith(".")]
+            entries.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        except OSError:
+            return
+        for path in entries[keep:]:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
     def get_many(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
         found = {}

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache, digest, key_of, open_cache
+from .cache import KEEP_WHOLE, Cache, digest, key_of, open_cache
 from .config import Config, load_config
 from .fsutil import signals_as_exceptions
 from .model import Diagnostic, Note, ParseResult
@@ -340,6 +340,7 @@ def read_vault(
         with _gc_paused():
             hit = cache.get("vault", key)
         if isinstance(hit, _ReadVault):
+            cache.touch("vault", key)
             hit.fill(vault)
             return vault
     results = _parse_all(
@@ -368,6 +369,7 @@ def read_vault(
             vault.fingerprint = ""  # what was read depended on time: never reuse it
         else:
             cache.put("vault", key, _ReadVault(vault.notes, vault.index, diagnostics))
+            cache.prune("vault", KEEP_WHOLE)
     return vault
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..cache import key_of
+from ..cache import KEEP_WHOLE, key_of
 from ..model import Diagnostic
 from ..vault import Vault
 from . import boilerplate
@@ -240,10 +240,12 @@ def build(
         key = key_of("graph", vault.fingerprint, sorted(vault.withheld), vault.include_private)
         parts = cache.get("graph", key)
         if isinstance(parts, _GraphParts):
+            cache.touch("graph", key)
             return parts.graph_of(vault)
     kg = _build(vault, vocabulary, memo)
     if key and cache is not None:
         cache.put("graph", key, _GraphParts.of(kg))
+        cache.prune("graph", KEEP_WHOLE)
     return kg
 
 
