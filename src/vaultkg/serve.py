@@ -15,6 +15,7 @@ what ``publish`` writes.
 from __future__ import annotations
 
 import errno
+import gc
 import http.server
 import io
 import socket
@@ -68,6 +69,9 @@ class Session:
         vault = read_vault(self.root)
         kg = build(public_vault(vault, include_private=self.include_private), memo=self.names)
         self.update = update_site(kg, self.out, self.memo, title=self.title)
+        # reading from the cache freezes what it read out of the collector's way (see
+        # cache.Cache.get); a long session must let earlier builds be collected
+        gc.unfreeze()
         if self.update.changed:
             self.bump()
         return self.update

@@ -248,7 +248,8 @@ def preview_note(update: SiteUpdate, out_dir: Path, memo: RenderMemo, note: Note
     ctx = site.ctx
     path = note.path
     vault = ctx.kg.vault
-    if path not in ctx.published or vault.index is None:
+    old = vault.notes.get(path)
+    if path not in ctx.published or vault.index is None or old is None or old.text == note.text:
         return None
     if not published_notes({path: note}, vault.config, everything=vault.include_private):
         return None
