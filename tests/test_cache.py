@@ -242,6 +242,9 @@ def test_an_unchanged_site_is_not_written_again_unless_touched(vault: Path, tmp_
     page.write_text("changed by hand", "utf-8")
     write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
     assert "changed by hand" not in page.read_text("utf-8")
+    (out / "stale.html").write_text("added by hand", "utf-8")
+    write_site(build(read_vault(vault, jobs=1, cache=cache)), out)
+    assert not (out / "stale.html").exists()
     edit = vault / "Drugs" / "Caffeine.md"
     edit.write_text(edit.read_text("utf-8") + "\nA new line for the site.\n", "utf-8")
     write_site(build(read_vault(vault, jobs=1, cache=cache)), out)

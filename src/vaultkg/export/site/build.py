@@ -183,15 +183,24 @@ def _stamp_key(kg: KnowledgeGraph, title: str | None) -> str:
 
 
 def _built_already(out_dir: Path, stamp: str) -> SiteReport | None:
-    """The report of the site in ``out_dir`` when it was built from ``stamp`` and each of
-    its files is still there with its size; else None (it is built again)."""
+    """The report of the site in ``out_dir`` when it was built from ``stamp`` and holds
+    exactly the files it was written with, each with its size; else None (it is built
+    again)."""
     if not stamp:
         return None
     try:
         data = json.loads((out_dir / STAMP).read_text("utf-8"))
         if data["key"] != stamp:
             return None
-        for rel, size in data["files"].items():
+        sizes = data["files"]
+        present = {
+            str(Path(folder, name).relative_to(out_dir))
+            for folder, _dirs, names in os.walk(out_dir)
+            for name in names
+        }
+        if present != {*sizes, STAMP, MARKER}:
+            return None  # a file added or removed by hand: build it again
+        for rel, size in sizes.items():
             if (out_dir / rel).stat().st_size != size:
                 return None
         report = SiteReport(out_dir=out_dir, **data["report"])
