@@ -263,3 +263,12 @@ def test_whole_vault_entries_are_pruned_to_the_most_recent(vault: Path, tmp_path
     found = entries(cache.root)
     assert len(found["vault"]) == KEEP_WHOLE and len(found["graph"]) == KEEP_WHOLE
     assert len(found["parse"]) == 84 + KEEP_WHOLE + 2  # one per version of the edited note
+
+
+def test_a_file_given_as_the_cache_folder_is_a_clear_error(vault: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("mine\n", "utf-8")
+    done = run("--cache", str(blocker), "query", "relations", str(vault))
+    assert done.returncode == 2
+    assert done.stderr == f"vaultkg: error: {blocker}: not a folder; give a folder for the cache\n"
+    assert blocker.read_text("utf-8") == "mine\n"

@@ -51,6 +51,11 @@ def _root(
     if no_cache:
         os.environ[ENV_OFF] = "1"
     elif cache is not None:
+        if cache.exists() and not cache.is_dir():
+            typer.echo(
+                f"vaultkg: error: {cache}: not a folder; give a folder for the cache", err=True
+            )
+            raise typer.Exit(2)
         os.environ[ENV_DIR] = str(cache.expanduser().resolve())
 
 
