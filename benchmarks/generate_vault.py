@@ -5,6 +5,12 @@ Each note has front matter (aliases, tags, a property link), 5-15 links of every
 a code block, an inline field, and a few sentences of prose naming drugs and receptors.
 
     python benchmarks/generate_vault.py /tmp/vault-1000 --notes 1000 [--seed 7]
+
+``--dense`` writes notes with the claim density of a real pharmacology vault instead: each
+note is about a drug of its own (``type: drug``) and states at least 6 cited claims, at least
+3 of them drug → target relations on distinct targets, the way study notes are written
+(prose, a list under a heading, a flashcard-style line, a callout), with footnoted PubMed
+and DOI references. The default output is unchanged.
 """
 
 from __future__ import annotations
@@ -132,11 +138,70 @@ def note_text(i: int, p: Plan, rng: random.Random, headings: dict[str, list[str]
     return "\n".join(lines)
 
 
-def generate(root: Path, n: int, seed: int = 7) -> Plan:
+SYLLABLES = ["ba", "ce", "do", "fi", "gu", "la", "me", "no", "pi", "ra", "su", "te", "vo", "xi"]
+ENDINGS = ["zine", "pril", "olol", "afil", "oxetine", "apine", "azepam", "idone", "umab"]
+ACTIONS = [
+    ("blocks", "an antagonist at"),
+    ("activates", "an agonist at"),
+    ("partially activates", "a partial agonist at"),
+    ("inhibits", "an inhibitor of"),
+]
+JOURNALS = ["J Pharmacol Exp Ther", "Neuropsychopharmacology", "Br J Pharmacol", "Mol Pharmacol"]
+DESIGNS = ["randomized controlled trial", "cohort study", "in vitro study", "meta-analysis"]
+
+
+def drug_name(i: int) -> str:
+    """A made-up drug name of its own for note ``i`` (never a real one: they carry digits)."""
+    a, b = SYLLABLES[i % len(SYLLABLES)], SYLLABLES[(i // len(SYLLABLES)) % len(SYLLABLES)]
+    return f"{a.capitalize()}{b}{ENDINGS[(i // 196) % len(ENDINGS)]}-{i:05d}"
+
+
+def dense_note_text(i: int, p: Plan, rng: random.Random) -> str:
+    """A drug note as a student writes it: what the drug does at which targets, cited."""
+    name = drug_name(i)
+    targets = rng.sample(TARGETS, 5)
+    acts = [rng.choice(ACTIONS) for _ in targets]
+    other = name_of(rng.choice(p.notes))
+    refs = [
+        f"[^{k}]: {rng.choice(['Smith', 'Okafor', 'Lindqvist', 'Tanaka'])} J, et al. "
+        f"Effects of {name}: {rng.choice(DESIGNS)}. {rng.choice(JOURNALS)}. {1990 + (i + k) % 30}. "
+        + (f"PMID: {10_000_000 + i * 7 + k}" if k % 2 else f"doi:10.1000/vkg.{i}.{k}")
+        for k in range(1, 4)
+    ]
+    lines = [
+        "---",
+        "type: drug",
+        f"aliases: [{name.split('-')[0]} {i}]",
+        "tags: [pharmacology, drug/class]",
+        "---",
+        f"# {name}",
+        f"{name} {acts[0][0]} the {targets[0]}.[^1] {name} is {acts[1][1]} the {targets[1]}.[^2]",
+        f"In rats, {name} {rng.choice(EFFECTS)}.[^3]",
+        "",
+        "## Pharmacodynamics",
+        f"- {name} {acts[2][0]} the {targets[2]} at therapeutic doses.[^1]",
+        f"- {name} {acts[3][0]} the {targets[3]} with low affinity.[^2]",
+        f"- Chronic {name} {rng.choice(EFFECTS)}.[^3] See [[{other}]].",
+        "",
+        f"> [!claim] {name} and the {targets[4]}",
+        f"> {name} {acts[4][0]} the {targets[4]}.[^2]",
+        "",
+        f"Which receptor does {name} act on first? :: the {targets[0]}",
+        "",
+        "## References",
+        *refs,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def generate(root: Path, n: int, seed: int = 7, *, dense: bool = False) -> Plan:
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
     p = plan(n, rng)
+    if dense:
+        p = Plan([f"Drugs/{drug_name(i)}" for i in range(n)], p.attachments)
     headings = {
         path: [
             f"{name_of(path)}",
@@ -148,7 +213,8 @@ def generate(root: Path, n: int, seed: int = 7) -> Plan:
     for i, path in enumerate(p.notes):
         file = root / f"{path}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(note_text(i, p, rng, headings), encoding="utf-8")
+        text = dense_note_text(i, p, rng) if dense else note_text(i, p, rng, headings)
+        file.write_text(text, encoding="utf-8")
     for a in p.attachments:
         file = root / a
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -161,8 +227,14 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--dense",
+        action="store_true",
+        help="the claim density of a real pharmacology vault (>= 5 claims, >= 3 relations "
+        "per note, cited)",
+    )
     args = parser.parse_args()
-    p = generate(args.root, args.notes, args.seed)
+    p = generate(args.root, args.notes, args.seed, dense=args.dense)
     print(f"{args.root}: {len(p.notes)} notes, {len(p.attachments)} attachments")
 
 

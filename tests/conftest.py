@@ -47,3 +47,13 @@ def example_vault() -> Path:
 @pytest.fixture(scope="session")
 def example_kg() -> KnowledgeGraph:
     return vaultkg.load(str(EXAMPLE_VAULT), jobs=1)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test starts with an empty vaultkg cache of its own (subprocesses inherit it),
+    never the user's: a warm cache would skip the parsing some tests slow down or interrupt."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("VAULTKG_CACHE_DIR", str(folder))
+    monkeypatch.delenv("VAULTKG_NO_CACHE", raising=False)
+    return folder

@@ -287,7 +287,11 @@ def test_publish_dot_inside_the_vault_suggests_an_exports_folder_beside_it(
         "into a vault, choose a folder outside it, e.g. -o ../exports\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v"]
-    assert sorted(p.name for p in root.iterdir()) == ["Adenosine receptor.md", "Drugs", "vaultkg.toml"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        "Adenosine receptor.md",
+        "Drugs",
+        "vaultkg.toml",
+    ]
 
 
 def test_a_swap_that_fails_half_way_is_finished_by_the_next_run(

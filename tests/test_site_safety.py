@@ -187,7 +187,7 @@ def test_failed_export_leaves_the_previous_site(
 
     monkeypatch.setattr(Pages, "index", boom)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        write_site(kg, out)
+        write_site(kg, out, title="Another title")  # a change: an unchanged site is kept
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "vault"]  # no leftovers

@@ -7,8 +7,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 from .model import Diagnostic, Link, Note, Severity
 from .parse.headings import find_heading
 
@@ -212,6 +210,8 @@ def resolve_links(
 
 def embed_cycles(notes: dict[str, Note]) -> list[Diagnostic]:
     """Report each cycle of note embeds (A embeds B embeds A) once."""
+    import networkx as nx  # only here: importing it costs more than a cached read
+
     graph = nx.DiGraph()
     first_link: dict[tuple[str, str], Link] = {}
     for note in notes.values():

@@ -12,9 +12,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from ..cache import KEEP_WHOLE, key_of
 from ..constants import CERTAINTIES, LEVELS
 from ..model import Diagnostic
 from ..vault import Vault
@@ -36,6 +36,9 @@ from .names import NameMatcher
 from .sources import source_from_note
 from .vocabulary import Vocabulary, builtin
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 CERTAINTY_ORDER = CERTAINTIES
 
 
@@ -46,8 +49,13 @@ class KnowledgeGraph:
     sources: dict[str, Source] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """Everything above as one networkx graph, made when first asked for (most commands
+        never ask, and a graph read from the cache need not carry it)."""
+        return _fill_graph(self)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -200,9 +208,68 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
+@dataclass
+class BuildMemo:
+    """What one build can hand the next in the same process (``vaultkg serve``): the name
+    matcher, which is costly to make and the same while the names of entities are."""
+
+    names_key: str = ""
+    matcher: NameMatcher | None = None
+
+    def matcher_for(self, plain: object, contextual: object) -> NameMatcher:
+        key = key_of("names", repr(plain), repr(contextual))
+        if self.matcher is None or key != self.names_key:
+            self.matcher = NameMatcher(plain, contextual=contextual)  # type: ignore[arg-type]
+            self.names_key = key
+        return self.matcher
+
+
+def build(
+    vault: Vault, vocabulary: Vocabulary | None = None, *, memo: BuildMemo | None = None
+) -> KnowledgeGraph:
     """Build the knowledge graph of a read vault, knowing the built-in vocabulary's names
-    (or ``vocabulary``'s: pass ``Vocabulary()`` to know only the vault's own)."""
+    (or ``vocabulary``'s: pass ``Vocabulary()`` to know only the vault's own).
+
+    With the built-in vocabulary and a vault read with a cache, a graph built before from
+    the same vault (same fingerprint, same private notes left out) is read back instead.
+    """
+    cache, key = vault.cache, ""
+    if cache is not None and vault.fingerprint and vocabulary is None:
+        key = key_of("graph", vault.fingerprint, repr(sorted(vault.withheld)), vault.include_private)
+        parts = cache.get("graph", key)
+        if isinstance(parts, _GraphParts):
+            cache.touch("graph", key)
+            return parts.graph_of(vault)
+    kg = _build(vault, vocabulary, memo)
+    if key and cache is not None:
+        cache.put("graph", key, _GraphParts.of(kg))
+        cache.prune("graph", KEEP_WHOLE)
+    return kg
+
+
+@dataclass(slots=True)
+class _GraphParts:
+    """What a cached graph stores: everything but the vault, which the caller has read."""
+
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    claims: list[Claim]
+    relations: list[Relation]
+    diagnostics: list[Diagnostic]
+
+    @classmethod
+    def of(cls, kg: KnowledgeGraph) -> _GraphParts:
+        return cls(kg.entities, kg.sources, kg.claims, kg.relations, kg.diagnostics)
+
+    def graph_of(self, vault: Vault) -> KnowledgeGraph:
+        return KnowledgeGraph(
+            vault, self.entities, self.sources, self.claims, self.relations, self.diagnostics
+        )
+
+
+def _build(
+    vault: Vault, vocabulary: Vocabulary | None, memo: BuildMemo | None = None
+) -> KnowledgeGraph:
     vocab = vocabulary if vocabulary is not None else builtin()
     kg = KnowledgeGraph(vault=vault)
     notes = vault.notes
@@ -217,7 +284,10 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
             own[note.path] = note_entity(note, etype, term)
     kg.entities = with_vocabulary(own, vocab)
     plain, contextual = name_pairs(kg.entities, vocab)
-    matcher = NameMatcher(plain, contextual=contextual)
+    if memo is not None:
+        matcher = memo.matcher_for(plain, contextual)
+    else:
+        matcher = NameMatcher(plain, contextual=contextual)
     assert vault.index is not None
     bibliography, bib_diags = read_bibliographies(vault.root, vault.attachments)
     kg.diagnostics.extend(bib_diags)
@@ -238,7 +308,6 @@ def build(vault: Vault, vocabulary: Vocabulary | None = None) -> KnowledgeGraph:
     _drop_families_of_members(kg)
     kg.entities = _mentioned(kg)
     _aggregate(kg)
-    _fill_graph(kg)
     return kg
 
 
@@ -410,8 +479,10 @@ def _aggregate(kg: KnowledgeGraph) -> None:
     )
 
 
-def _fill_graph(kg: KnowledgeGraph) -> None:
-    g = kg.graph
+def _fill_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    import networkx as nx  # imported when the graph is first asked for
+
+    g = nx.MultiDiGraph()
     for note in kg.vault.notes.values():
         entity = kg.entities.get(note.path)
         g.add_node(
@@ -464,3 +535,4 @@ def _fill_graph(kg: KnowledgeGraph) -> None:
             contested=r.contested,
             claims=list(r.claims),
         )
+    return g

@@ -63,13 +63,6 @@ def latest_notes(ctx: SiteContext, limit: int = FEED_ITEMS) -> list[tuple[str, d
     return dated[:limit]
 
 
-def write_feeds(folder: Path, ctx: SiteContext, site_title: str) -> None:
-    """``feed.xml`` and ``sitemap.xml`` of the site written into ``folder`` (pages first)."""
-    pages = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
-    (folder / "feed.xml").write_text(rss(ctx, site_title), "utf-8")
-    (folder / "sitemap.xml").write_text(sitemap(ctx, pages), "utf-8")
-
-
 def rss(ctx: SiteContext, site_title: str) -> str:
     """RSS 2.0 of the latest notes, each with the start of its text."""
     base = site_base(ctx.kg.vault.config)
