@@ -7,12 +7,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .folding import fold as _key
 from .model import Diagnostic, Link, Note, Severity
 from .parse.headings import find_heading
-
-
-def _key(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def _depth(path: str) -> int:

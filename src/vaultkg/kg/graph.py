@@ -8,7 +8,6 @@ drug → target relations, each claim graded by its evidence, all held in one ne
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import KEEP_WHOLE, key_of
 from ..constants import CERTAINTIES, LEVELS
+from ..folding import fold_words as _fold
 from ..model import Diagnostic
 from ..vault import Vault
 from . import boilerplate
@@ -204,10 +204,6 @@ class KnowledgeGraph:
         }
 
 
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 @dataclass
 class BuildMemo:
     """What one build can hand the next in the same process (``vaultkg serve``): the name
@@ -235,7 +231,9 @@ def build(
     """
     cache, key = vault.cache, ""
     if cache is not None and vault.fingerprint and vocabulary is None:
-        key = key_of("graph", vault.fingerprint, repr(sorted(vault.withheld)), vault.include_private)
+        key = key_of(
+            "graph", vault.fingerprint, repr(sorted(vault.withheld)), vault.include_private
+        )
         parts = cache.get("graph", key)
         if isinstance(parts, _GraphParts):
             cache.touch("graph", key)

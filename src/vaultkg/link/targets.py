@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..config import Config
+from ..folding import fold
 from ..kg.entities import MENTIONABLE_TYPES, note_types
 from ..kg.names import NameMatcher
 from ..kg.vocabulary import Term, Vocabulary, builtin, fold_name
@@ -31,13 +32,13 @@ class EntityTable:
 
     def lookup(self, written: str) -> list[Entity]:
         """Entities whose path, path without .md, title or alias is ``written``."""
-        key = written.strip().strip("/").casefold()
+        key = fold(written.strip().strip("/"))
         if key.endswith(".md"):
             key = key[:-3]
         found = [
             e
             for e in self.entities.values()
-            if key == e.path[:-3].casefold() or key in (n.casefold() for n in e.names)
+            if key == fold(e.path[:-3]) or key in (fold(n) for n in e.names)
         ]
         return sorted(found, key=lambda e: e.path)
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ..folding import fold
 from ..model import Heading
 
 
@@ -27,7 +28,7 @@ def heading_slug(text: str) -> str:
 
 def anchor_key(text: str) -> str:
     """What two spellings of one heading subpath have in common (NFC, case folded)."""
-    return unicodedata.normalize("NFC", heading_anchor(text)).casefold()
+    return fold(heading_anchor(text))
 
 
 def find_heading(headings: Sequence[Heading], wanted: Sequence[str]) -> int | None:
