@@ -330,3 +330,22 @@ def test_a_swap_that_fails_half_way_is_finished_by_the_next_run(
     ]
     assert "Caffeine, edited since." in (out / "graph.json").read_text("utf-8")
     assert sorted(p.name for p in out.parent.iterdir()) == ["out", "v"]
+
+
+def test_an_unchanged_site_is_linked_from_the_last_publish_not_built_again(
+    tmp_path: Path,
+) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    page = out / "site" / "index.html"
+    first = page.stat().st_ino
+    before = snapshot(out / "site")
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    assert page.stat().st_ino == first  # the same file, hard-linked into the new exports
+    assert snapshot(out / "site") == before
+    (root / "Drugs" / "Caffeine.md").write_text("Caffeine, edited since.\n", "utf-8")
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    assert page.stat().st_ino != first  # built again from the edited vault
+    assert "edited since" in (out / "site" / "notes" / "drugs" / "caffeine.html").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "v"]

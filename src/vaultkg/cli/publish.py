@@ -95,7 +95,9 @@ def publish(
             v = read_vault(root, progress=advance)
             bar.update(task, description="building the graph")
             kg = build(public_vault(v, include_private=include_private))
-            written = publish_exports(kg, output, exporters, Settings(title=title), stage)
+            written = publish_exports(
+                kg, output, exporters, Settings(title=title, previous=output), stage
+            )
         except (VaultError, SiteError, OutputError) as exc:
             fail(str(exc))
         except OSError as exc:

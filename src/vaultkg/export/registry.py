@@ -29,6 +29,7 @@ class Settings:
     """What the user chose for this run that an exporter may need."""
 
     title: str | None = None  # the site's title; the vault folder's name when None
+    previous: Path | None = None  # the output folder this run replaces (what it may reuse)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def _site_check(out: Path, root: Path) -> None:
 def _site_write(kg: KnowledgeGraph, out: Path, settings: Settings) -> list[Path]:
     from .site import write_site
 
-    write_site(kg, out / "site", title=settings.title)
+    reuse = settings.previous / "site" if settings.previous is not None else None
+    write_site(kg, out / "site", title=settings.title, reuse=reuse)
     return [out / "site"]
 
 

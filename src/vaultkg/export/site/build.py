@@ -144,18 +144,24 @@ def write_site(
     *,
     title: str | None = None,
     memo: RenderMemo | None = None,
+    reuse: Path | None = None,
 ) -> SiteReport:
     """Write the vault's site into ``out_dir``, replacing what was there in one step.
 
     Raises ``SiteError`` (before writing anything) when ``out_dir`` is the vault, inside it,
     holds notes, or is a non-empty folder that vaultkg did not write. Note bodies are read
-    from ``memo`` when unchanged (default: the vault's cache, when it has one).
+    from ``memo`` when unchanged (default: the vault's cache, when it has one). A site in
+    ``reuse`` (publish: the one being replaced) built from the same inputs is linked into
+    ``out_dir`` instead of built again.
     """
     start = time.perf_counter()
     out_dir = Path(out_dir)
     check_output(out_dir, kg.vault.root)
     stamp = _stamp_key(kg, title)
     done = _built_already(out_dir, stamp)
+    if done is None and reuse is not None and _built_already(reuse, stamp) is not None:
+        replace_atomically(out_dir, lambda folder: _link_tree(reuse, folder))
+        done = _built_already(out_dir, stamp)
     if done is not None:
         done.seconds = time.perf_counter() - start
         return done
@@ -177,6 +183,24 @@ def write_site(
 
 # In a site folder: what it was built from, and the size of each of its files
 STAMP = ".vaultkg-site-build.json"
+
+
+def _link_tree(source: Path, folder: Path) -> None:
+    """Every file of ``source`` (but its marker) in ``folder``: hard links on one file system,
+    copies otherwise. Files are only ever replaced, never written in place, so a link never
+    lets a later build change the site it came from."""
+    for here, _dirs, names in os.walk(source):
+        for name in names:
+            src = Path(here, name)
+            rel = src.relative_to(source)
+            if str(rel) == MARKER:
+                continue
+            dest = folder / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, dest)
+            except OSError:
+                shutil.copy2(src, dest)
 
 
 def _stamp_key(kg: KnowledgeGraph, title: str | None) -> str:
