@@ -8,10 +8,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from servers import free_port
 
 import vaultkg
 from vaultkg.kg.graph import KnowledgeGraph
@@ -57,3 +63,35 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     monkeypatch.setenv("VAULTKG_CACHE_DIR", str(folder))
     monkeypatch.delenv("VAULTKG_NO_CACHE", raising=False)
     return folder
+
+
+@pytest.fixture
+def oxigraph(tmp_path: Path) -> Iterator[str]:
+    """An Oxigraph server on a free loopback port; its base URL. Stopped by its PID."""
+    server = shutil.which("oxigraph") or shutil.which(
+        "oxigraph", path=str(Path(sys.executable).parent)
+    )
+    if server is None:
+        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
+    port = free_port()
+    proc = subprocess.Popen(
+        [server, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"oxigraph serve did not start: {err}")
+                time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

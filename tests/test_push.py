@@ -9,7 +9,6 @@ import http.server
 import json
 import shutil
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from servers import free_port
 from typer.testing import CliRunner, Result
 
 import vaultkg
@@ -75,41 +75,6 @@ def vault(tmp_path: Path) -> Path:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, "utf-8")
     return root
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def oxigraph(tmp_path: Path) -> Iterator[str]:
-    """An Oxigraph server on a free loopback port; its base URL. Stopped by its PID."""
-    if OXIGRAPH is None:
-        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
-    port = free_port()
-    proc = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"oxigraph serve did not start: {err}")
-                time.sleep(0.05)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def push(

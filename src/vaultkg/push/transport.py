@@ -142,10 +142,11 @@ class Connection:
         *,
         body: bytes | Iterable[bytes] | None = None,
         content_type: str | None = None,
+        accept: str = "*/*",
     ) -> Response:
         """Send one request; retried once on a fresh connection when a kept-alive one was
         closed by the server before it answered (every request push sends is idempotent)."""
-        headers = {"Accept": "*/*"}
+        headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
         if self._auth:
