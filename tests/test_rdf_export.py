@@ -357,9 +357,11 @@ def test_named_graphs_and_the_default_graph(kg: KnowledgeGraph, ds: rdflib.Datas
         for c in kg.claims
         for p in ("head", "assertion", "provenance", "pubinfo")
     }
-    assert names == notes | nanopubs | {BASE + "graphs/relations", BASE + "graphs/shared"}
-    default = set(ds.graph(rdflib.graph.DATASET_DEFAULT_GRAPH_ID))
-    assert {s for s, _, _ in default} == {URIRef(BASE + "dataset")}
+    shared = {BASE + "graphs/relations", BASE + "graphs/shared", BASE + "graphs/dataset"}
+    assert names == notes | nanopubs | shared
+    assert not set(ds.graph(rdflib.graph.DATASET_DEFAULT_GRAPH_ID))  # left empty for stores
+    described = set(ds.graph(URIRef(BASE + "graphs/dataset")))
+    assert {s for s, _, _ in described} == {URIRef(BASE + "dataset")}
     caffeine_graph = ds.graph(URIRef(BASE + "graph/Drugs/Caffeine"))
     assert {s for s, _, _ in caffeine_graph} == {
         URIRef(BASE + "note/Drugs/Caffeine"),

@@ -257,8 +257,9 @@ def test_graph_queries_reach_the_nanopublications(kg: KnowledgeGraph) -> None:
         "sparql", str(VAULT), "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     )
     assert code == 0, err
-    # a graph per claim's nanopublication part, per note, and the two shared graphs
-    assert out.splitlines()[2] == str(4 * len(kg.claims) + len(kg.vault.notes) + 2)
+    # a graph per claim's nanopublication part, per note, and the three shared graphs
+    # (relations, shared terms, the dataset's description)
+    assert out.splitlines()[2] == str(4 * len(kg.claims) + len(kg.vault.notes) + 3)
 
 
 def test_queries_without_graph_see_every_graph() -> None:

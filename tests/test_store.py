@@ -52,12 +52,13 @@ def test_quads_are_the_exports_dataset(vault: Path) -> None:
     opened = open_store(vault)
     store = opened.store
     assert sorted(store, key=str) == sorted(data.quads, key=str)
-    default = [q for q in store if q.graph_name == ox.DefaultGraph()]
-    assert {q.subject.value for q in default} == {"https://example.org/vaultkg/dataset"}
-    named = {q.graph_name.value for q in store if isinstance(q.graph_name, ox.NamedNode)}
+    assert not [q for q in store if q.graph_name == ox.DefaultGraph()]
     base = "https://example.org/vaultkg/"
-    assert len(named) == 4 * len(kg.claims) + len(kg.vault.notes) + 2
-    assert {base + "graphs/relations", base + "graphs/shared"} < named
+    described = [q for q in store if q.graph_name == ox.NamedNode(base + "graphs/dataset")]
+    assert {q.subject.value for q in described} == {base + "dataset"}
+    named = {q.graph_name.value for q in store if isinstance(q.graph_name, ox.NamedNode)}
+    assert len(named) == 4 * len(kg.claims) + len(kg.vault.notes) + 3
+    assert {base + "graphs/relations", base + "graphs/shared", base + "graphs/dataset"} < named
     assert opened.prefixes == data.prefixes
     assert opened.reused is False
 

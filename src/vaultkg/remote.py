@@ -1,7 +1,8 @@
 """SPARQL queries on a remote store (a vault pushed with ``vaultkg push``), answered as
 pyoxigraph results, so that they print exactly as a query on the local store does.
 
-The query goes by the SPARQL 1.1 Protocol (POST, ``application/sparql-query``), with the
+The query goes by the SPARQL 1.1 Protocol as an URL-encoded POST (Virtuoso 7 never answers
+a direct ``application/sparql-query`` POST; every store takes this form), with the
 vault's prefixes declared before it (a query's own PREFIX lines come later and win).
 Credentials are push's: ``VAULTKG_PUSH_TOKEN``, ``VAULTKG_PUSH_USER``/``_PASSWORD`` or
 ``~/.netrc``.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -41,8 +43,8 @@ def remote_query(
         try:
             response = conn.request(
                 "POST",
-                body=(declared + text).encode("utf-8"),
-                content_type="application/sparql-query",
+                body=urlencode({"query": declared + text}).encode("ascii"),
+                content_type="application/x-www-form-urlencoded",
                 accept=f"{RESULTS}, {TRIPLES};q=0.9",
             )
         finally:

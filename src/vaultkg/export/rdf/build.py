@@ -8,7 +8,9 @@ Graphs (IRIs under the vault's base IRI):
 - ``graphs/relations``: the drug → target relations the vault supports, as bare triples.
 - ``graphs/shared``: what no note owns: evidence levels, certainties, relation statuses,
   vocabulary terms that have no note, and sources cited inline (a DOI, PMID or URL).
-- the default graph: the dataset's description (VoID, DCAT) only.
+- ``graphs/dataset``: the dataset's description (VoID, DCAT).
+- the default graph: nothing. Stores disagree on what it is (Virtuoso's is the union of all
+  graphs and cannot be cleared alone), so a push never needs to write it.
 
 No triple is in two graphs, so a store that queries the union of all graphs counts each once.
 """
@@ -103,9 +105,10 @@ def dataset(kg: KnowledgeGraph) -> Dataset:
     out = _Quads()
     shared = mint.shared_graph("shared")
     relations_graph = mint.shared_graph("relations")
+    described = mint.shared_graph("dataset")
     note_graphs: dict[str, list[str]] = {p: [mint.graph(p)] for p in kg.vault.notes}
 
-    out.extend(None, _description(kg, mint))
+    out.extend(described, _description(kg, mint))
     out.extend(shared, _value_terms())
     for path in kg.vault.notes:
         out.extend(mint.graph(path), _note(kg, mint, path))
@@ -135,7 +138,7 @@ def dataset(kg: KnowledgeGraph) -> Dataset:
         out.sorted(),
         {**PREFIXES, **mint.prefixes()},
         {p: sorted(gs) for p, gs in note_graphs.items()},
-        [relations_graph, shared],
+        [described, relations_graph, shared],
     )
 
 
