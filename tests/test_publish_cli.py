@@ -200,6 +200,7 @@ def test_other_files_in_the_output_folder_are_left_alone(published: tuple[Path, 
     assert result.exit_code == 0, result.output
     assert (out / "README.txt").read_text("utf-8") == "my notes on this folder\n"
     assert sorted(p.name for p in out.iterdir()) == [
+        ".vaultkg-export-keys.json",  # what each export was made from (export/reuse.py)
         ".vaultkg-outputs",
         "README.txt",
         "graph.json",
@@ -349,3 +350,24 @@ def test_an_unchanged_site_is_linked_from_the_last_publish_not_built_again(
     assert page.stat().st_ino != first  # built again from the edited vault
     assert "edited since" in (out / "site" / "notes" / "drugs" / "caffeine.html").read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "v"]
+
+
+def test_unchanged_json_and_rdf_are_linked_and_a_touched_note_dates_the_rdf_again(
+    tmp_path: Path,
+) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    files = [out / "graph.json", out / "rdf" / "graph.trig", out / "rdf" / ".vaultkg-outputs"]
+    first = [p.stat().st_ino for p in files]
+    before = snapshot(out)
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    assert [p.stat().st_ino for p in files] == first  # linked, not written again
+    assert snapshot(out) == before
+    note = root / "Drugs" / "Caffeine.md"
+    os.utime(note, (1_600_000_000, 1_600_000_000))  # same text, another modification time
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    inodes = [p.stat().st_ino for p in files]
+    assert inodes[0] == first[0]  # graph.json does not read modification times
+    assert inodes[1] != first[1]  # the RDF dates an undated note's claims by its file
+    assert "2020-09-13T12:26:40" in (out / "rdf" / "graph.trig").read_text("utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..fsutil import OutputError, check_export_folder
+from . import reuse
 from .registry import Exporter, Settings
 from .staging import commit, recover, staged
 
@@ -72,10 +73,25 @@ def publish_exports(
     stage = None
     try:
         with staged(out) as stage:
+            before, keys = reuse.previous_keys(out), {}
             for exporter in exporters:
                 if progress is not None:
                     progress(exporter.name)
-                written.extend(exporter.write(kg, stage.folder, settings))
+                key = ""
+                if exporter.reusable:
+                    key = reuse.export_key(
+                        kg, exporter.name, settings.title, mtimes=exporter.reads_mtimes
+                    )
+                paths = reuse.reuse(before.get(exporter.name, {}), key, out, stage.folder)
+                if paths is None:
+                    paths = exporter.write(kg, stage.folder, settings)
+                if key:
+                    keys[exporter.name] = reuse.record(key, paths, stage.folder, exporter.entry)
+                written.extend(paths)
+            ran = {e.name for e in exporters}  # the others' files in ``out`` stay as they are
+            kept = {name: v for name, v in before.items() if name not in ran}
+            if keys or kept or (out / reuse.KEYS).exists():  # replaces stale keys too
+                reuse.write_keys(stage.folder, {**kept, **keys})
             check_publish(out, root, exporters)  # nothing appeared there in the meantime
             commit(stage)
     except KeyboardInterrupt as exc:

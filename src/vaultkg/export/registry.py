@@ -39,6 +39,10 @@ class Exporter:
     targets: Callable[[Path], list[Path]]
     check: Callable[[Path, Path], None]  # (output folder, vault root); raises OutputError
     write: Callable[[KnowledgeGraph, Path, Settings], list[Path]]
+    # whether publish may link this export from the one it replaces when their inputs are
+    # the same (export.reuse), and whether the notes' modification times are among them
+    reusable: bool = False
+    reads_mtimes: bool = False
 
 
 # -- graph.json -----------------------------------------------------------------------------
@@ -116,8 +120,8 @@ def _site_write(kg: KnowledgeGraph, out: Path, settings: Settings) -> list[Path]
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("json", "graph.json", _json_targets, _json_check, _json_write),
-        Exporter("rdf", "rdf", _rdf_targets, _rdf_check, _rdf_write),
+        Exporter("json", "graph.json", _json_targets, _json_check, _json_write, True),
+        Exporter("rdf", "rdf", _rdf_targets, _rdf_check, _rdf_write, True, True),
         Exporter("site", "site", _site_targets, _site_check, _site_write),
     )
 }
