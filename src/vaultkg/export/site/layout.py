@@ -44,12 +44,24 @@ def layout(order: list[int], edges: Iterable[tuple[int, int]]) -> dict[int, Poin
     core = order[:CORE_SIZE]
     pos: dict[int, Point] = {}
     if core:
-        raw = nx.spring_layout(graph.subgraph(core), seed=SEED, iterations=ITERATIONS, scale=SCALE)
-        pos = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+        raw = nx.forceatlas2_layout(
+            graph.subgraph(core), max_iter=ITERATIONS, strong_gravity=True, seed=SEED
+        )
+        pos = _scaled({n: (float(x), float(y)) for n, (x, y) in raw.items()})
     step = _spacing(len(core))
     _place_around(graph, order, pos, step)
     _spiral_rest(order, pos, step)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def _scaled(pos: dict[int, Point]) -> dict[int, Point]:
+    """``pos`` centred on the origin, its farthest node at ``SCALE``."""
+    if not pos:
+        return pos
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    reach = max(math.hypot(x - cx, y - cy) for x, y in pos.values()) or 1.0
+    return {n: ((x - cx) * SCALE / reach, (y - cy) * SCALE / reach) for n, (x, y) in pos.items()}
 
 
 def _spacing(core_size: int) -> float:
