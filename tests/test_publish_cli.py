@@ -371,3 +371,15 @@ def test_unchanged_json_and_rdf_are_linked_and_a_touched_note_dates_the_rdf_agai
     assert inodes[0] == first[0]  # graph.json does not read modification times
     assert inodes[1] != first[1]  # the RDF dates an undated note's claims by its file
     assert "2020-09-13T12:26:40" in (out / "rdf" / "graph.trig").read_text("utf-8")
+
+
+def test_an_export_rewritten_since_the_last_publish_is_not_reused(tmp_path: Path) -> None:
+    root = small_vault(tmp_path / "v")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    graph = out / "graph.json"
+    text = graph.read_text("utf-8")
+    graph.write_text(text.replace("Caffeine", "Cafeine!"), "utf-8")  # same size, newer file
+    assert graph.stat().st_size == len(text.encode("utf-8"))
+    assert runner.invoke(app, ["publish", str(root), "-o", str(out), "-q"]).exit_code == 0
+    assert graph.read_text("utf-8") == text  # written again from the vault

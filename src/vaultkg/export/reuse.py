@@ -2,11 +2,11 @@
 it replaces, their files are linked into the new exports instead of built again.
 
 Each publish writes ``.vaultkg-export-keys.json`` beside its exports: for each export, a key
-of everything it is made from and the size of each file it wrote. The key is made from the
-vault's fingerprint (every note's bytes, the settings, vaultkg's code: see vault.py), the
-private notes left out, the run's settings and, where the export reads them, the notes'
-modification times (RDF: a note without a ``created`` date is dated by its file). A vault
-read without a cache has no fingerprint, and then nothing is reused.
+of everything it is made from, and the size and modification time of each file it wrote.
+The key is made from the vault's fingerprint (every note's bytes, the settings, vaultkg's
+code: see vault.py), the private notes left out, the run's settings and, where the export
+reads them, the notes' modification times (RDF: a note without a ``created`` date is dated
+by its file). A vault read without a cache has no fingerprint, and then nothing is reused.
 """
 
 from __future__ import annotations
@@ -58,15 +58,18 @@ def previous_keys(out: Path) -> dict[str, Any]:
 
 def reuse(previous: dict[str, Any], key: str, out: Path, stage: Path) -> list[Path] | None:
     """Link the files of the export recorded in ``previous`` from ``out`` into ``stage`` when
-    its key is ``key`` and every file is still there with its size; the paths, or None."""
+    its key is ``key`` and every file is still there with its size and modification time (a
+    file written since, by ``vaultkg export`` say, is not reused); the paths, or None."""
     if not key or not isinstance(previous, dict) or previous.get("key") != key:
         return None
     files, paths = previous.get("files"), previous.get("paths")
     if not isinstance(files, dict) or not isinstance(paths, list):
         return None
     try:
-        if any((out / rel).stat().st_size != size for rel, size in files.items()):
-            return None
+        for rel, (size, mtime) in files.items():
+            st = (out / rel).stat()
+            if (st.st_size, st.st_mtime_ns) != (size, mtime):
+                return None
         for rel in files:
             dest = stage / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +87,10 @@ def record(key: str, paths: list[Path], stage: Path, entry: str) -> dict[str, An
     its ``entry`` (its manifest included), and the paths it reported."""
     top = stage / entry
     found = [top] if top.is_file() else [p for p in top.rglob("*") if p.is_file()]
-    files = {file.relative_to(stage).as_posix(): file.stat().st_size for file in found}
+    files = {}
+    for file in found:
+        st = file.stat()
+        files[file.relative_to(stage).as_posix()] = [st.st_size, st.st_mtime_ns]
     return {
         "key": key,
         "paths": [p.relative_to(stage).as_posix() for p in paths],
