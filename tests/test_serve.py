@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "vault"
-CHROMIUM = "/usr/bin/chromium"
 CAFFEINE = "notes/drugs/caffeine.html"
 SERVE = "import sys; from vaultkg.cli import main; sys.argv[0] = 'vaultkg'; main()"
 
@@ -159,21 +158,16 @@ def test_the_output_folder_may_not_be_in_the_vault(vault: Path) -> None:
 
 
 @pytest.mark.browser
-def test_a_browser_shows_the_edit_without_a_manual_reload(served: Served, vault: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            page = browser.new_page()
-            page.goto(served.url + CAFFEINE)
-            page.wait_for_function("document.readyState === 'complete'")
-            time.sleep(0.5)
-            edit(vault, "Caffeine was seen changing in a browser.")
-            page.get_by_text("Caffeine was seen changing in a browser.").wait_for(timeout=30_000)
-        finally:
-            browser.close()
+def test_a_browser_shows_the_edit_without_a_manual_reload(  # type: ignore[no-untyped-def]
+    served: Served, vault: Path, browser
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(served.url + CAFFEINE)
+        page.wait_for_function("document.readyState === 'complete'")
+        time.sleep(0.5)
+        edit(vault, "Caffeine was seen changing in a browser.")
+        page.get_by_text("Caffeine was seen changing in a browser.").wait_for(timeout=30_000)
+    finally:
+        page.close()
     assert os.environ.get("VAULTKG_CACHE_DIR")
